@@ -1,0 +1,126 @@
+use serde::{Deserialize, Serialize};
+use tsify::Tsify;
+
+use super::lenient::{empty_as_none, null_as_false};
+
+/// An account: a unit that groups resources and billing inside an organization.
+/// List responses omit `products`; single-account responses include it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct Account {
+    pub id: String,
+    #[serde(default)]
+    pub name: String,
+    /// ISO 8601 date-time; absent when the API sends an empty string.
+    #[serde(
+        default,
+        deserialize_with = "empty_as_none",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_date: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "empty_as_none",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_modified_date: Option<String>,
+    #[serde(default, deserialize_with = "null_as_false")]
+    pub is_soft_deleted: bool,
+    #[serde(
+        default,
+        deserialize_with = "empty_as_none",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub soft_deleted_at: Option<String>,
+    #[serde(default)]
+    pub is_sandbox: bool,
+    #[serde(default)]
+    pub region: String,
+    #[serde(default)]
+    pub cloud: String,
+    #[serde(default)]
+    pub enabled: bool,
+    #[serde(default, deserialize_with = "null_as_false")]
+    pub is_delete_protected: bool,
+    /// The owning organization; the API sends `null` for some sandbox accounts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization: Option<AccountOrganization>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub products: Option<Vec<String>>,
+}
+
+/// The organization summary embedded in an account.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct AccountOrganization {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entity_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entity_legal_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+}
+
+/// An account as embedded in an organization.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct AccountSummary {
+    pub id: String,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub is_sandbox: bool,
+    #[serde(default)]
+    pub enabled: bool,
+    #[serde(default)]
+    pub region: String,
+    #[serde(default)]
+    pub cloud: String,
+    #[serde(default, deserialize_with = "null_as_false")]
+    pub is_soft_deleted: bool,
+    #[serde(
+        default,
+        deserialize_with = "empty_as_none",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub soft_deleted_at: Option<String>,
+}
+
+/// Where an account's data lives. The API accepts only `EU` today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+pub enum Region {
+    #[serde(rename = "EU")]
+    Eu,
+}
+
+/// Which cloud hosts an account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+pub enum Cloud {
+    #[serde(rename = "GCP")]
+    Gcp,
+    #[serde(rename = "OTC")]
+    Otc,
+}
+
+/// Body of `POST /accounts`. The account type (`isSandbox`) cannot be changed later.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct CreateAccountRequest {
+    pub name: String,
+    pub organization_id: String,
+    pub is_sandbox: bool,
+    pub region: Region,
+    pub cloud: Cloud,
+}
+
+/// Body of `PUT /accounts/{accountId}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct UpdateAccountRequest {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+}

@@ -1,0 +1,130 @@
+use serde::{Deserialize, Serialize};
+use tsify::Tsify;
+
+use super::lenient::{empty_as_none, null_as_empty};
+
+/// An invoice header, as listed by `GET /invoices`. Amounts are in `currencyCode`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct InvoiceSummary {
+    pub invoice_number: String,
+    /// ISO 8601 date-time.
+    #[serde(
+        default,
+        deserialize_with = "empty_as_none",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub invoice_date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub usage_organization_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub usage_organization_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_invoice_amount: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_charge_amount: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_discount_amount: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_tax_amount: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invoice_header_tax_amount: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settled: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sales_order_number: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customers_order_reference: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payment_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invoice_customer_account_number: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sig_contract_ref: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sig_document_ref: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invoice_address_street: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invoice_address_street_number: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invoice_address_zip_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invoice_address_city: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invoice_address_state: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invoice_address_country_region_id: Option<String>,
+    #[serde(
+        default,
+        rename = "invoiceAddressCountryRegionISOCode",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub invoice_address_country_region_iso_code: Option<String>,
+}
+
+/// One invoice with its lines.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct Invoice {
+    #[serde(flatten)]
+    pub summary: InvoiceSummary,
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub lines: Vec<InvoiceLine>,
+}
+
+/// One line of an invoice.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct InvoiceLine {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item_number: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub product_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invoiced_quantity: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sales_price: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sales_unit_symbol: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line_amount: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line_total_charge_amount: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line_total_discount_amount: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line_total_tax_amount: Option<f64>,
+    #[serde(
+        default,
+        deserialize_with = "empty_as_none",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rev_rec_contract_start_date: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "empty_as_none",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rev_rec_contract_end_date: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "empty_as_none",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sig_contract_start: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "empty_as_none",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sig_contract_end: Option<String>,
+}

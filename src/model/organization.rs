@@ -1,0 +1,142 @@
+use serde::{Deserialize, Serialize};
+use tsify::Tsify;
+
+use super::account::AccountSummary;
+use super::contact::ContactSummary;
+use super::lenient::{empty_as_none, null_as_empty};
+use super::reference::Reference;
+
+/// An organization as listed by `GET /organizations`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct OrganizationSummary {
+    pub id: String,
+    #[serde(default)]
+    pub name: String,
+    #[serde(
+        default,
+        deserialize_with = "empty_as_none",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_modified_date: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "empty_as_none",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_id: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "empty_as_none",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_vat_number: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "empty_as_none",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_legal_name: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "empty_as_none",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub country: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_organization: Option<Reference>,
+}
+
+/// One organization with its children, billing details, accounts and contacts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct Organization {
+    #[serde(flatten)]
+    pub summary: OrganizationSummary,
+    #[serde(
+        default,
+        deserialize_with = "empty_as_none",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub website: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "empty_as_none",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub billing_email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub billing_address: Option<Address>,
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub child_organizations: Vec<Reference>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub billing_contact: Option<ContactSummary>,
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub accounts: Vec<AccountSummary>,
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub contacts: Vec<ContactSummary>,
+}
+
+/// A postal address, as used for billing.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct Address {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub street: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postal_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+}
+
+/// Body of `POST /organizations`: creates a child of `parentOrganizationId`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct CreateOrganizationRequest {
+    pub name: String,
+    pub parent_organization_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entity_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entity_vat_number: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entity_legal_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub billing_email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub billing_address: Option<Address>,
+}
+
+/// Body of `PUT /organizations/{organizationId}`: fields left out stay as they are.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct UpdateOrganizationRequest {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entity_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entity_vat_number: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entity_legal_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub billing_email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub billing_address: Option<Address>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub billing_contact_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_organization_id: Option<String>,
+}

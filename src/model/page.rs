@@ -1,0 +1,19 @@
+use serde::{Deserialize, Serialize};
+use tsify::Tsify;
+
+use super::lenient::{empty_as_none, null_as_empty};
+
+/// One page of a listing. `next` is absent on the last page; pass it back as `page`
+/// (it may be a bare token or a URL: the client accepts both).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
+#[serde(bound(deserialize = "T: Deserialize<'de>"))]
+pub struct Page<T> {
+    #[serde(default = "Vec::new", deserialize_with = "null_as_empty")]
+    pub data: Vec<T>,
+    #[serde(
+        default,
+        deserialize_with = "empty_as_none",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub next: Option<String>,
+}

@@ -1,0 +1,11 @@
+use serde::{Deserialize, Serialize};
+use tsify::Tsify;
+
+/// A `{ id, name }` pointer to another resource, as embedded in responses.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct Reference {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}

@@ -1,0 +1,32 @@
+use serde_json::Value;
+
+use super::fields::{Checker, Presence::*};
+use super::issue::ValidationIssue;
+use super::Validate;
+use crate::model::{CreateAccountRequest, UpdateAccountRequest};
+
+/// Account display names: 1 to 80 characters.
+pub const NAME: (usize, usize) = (1, 80);
+pub const REGIONS: [&str; 1] = ["EU"];
+pub const CLOUDS: [&str; 2] = ["GCP", "OTC"];
+
+impl Validate for CreateAccountRequest {
+    fn issues(body: &Value) -> Vec<ValidationIssue> {
+        let mut c = Checker::new(body);
+        c.text("name", Required, NAME.0, NAME.1);
+        c.id("organizationId", Required);
+        c.boolean("isSandbox", Required);
+        c.one_of("region", Required, &REGIONS);
+        c.one_of("cloud", Required, &CLOUDS);
+        c.finish()
+    }
+}
+
+impl Validate for UpdateAccountRequest {
+    fn issues(body: &Value) -> Vec<ValidationIssue> {
+        let mut c = Checker::new(body);
+        c.text("name", Required, NAME.0, NAME.1);
+        c.boolean("enabled", Optional);
+        c.finish()
+    }
+}

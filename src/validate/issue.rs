@@ -1,0 +1,30 @@
+use serde::{Deserialize, Serialize};
+use tsify::Tsify;
+
+/// One problem with one field of a request body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+pub struct ValidationIssue {
+    /// Path of the field, e.g. `name`, `billingAddress.country` or `roles[1]`; empty for the body itself.
+    pub field: String,
+    pub rule: Rule,
+    /// A sentence a person can act on.
+    pub message: String,
+}
+
+/// Which rule a field broke; stable, for programs that map issues to form controls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub enum Rule {
+    /// A required field is missing, `null` or blank.
+    Required,
+    /// The value has the wrong JSON type (e.g. a number where text belongs).
+    Type,
+    MinLength,
+    MaxLength,
+    /// Not one of the allowed values.
+    Enum,
+    Email,
+    Country,
+    /// A field the API does not know; usually a misspelling.
+    Unknown,
+}
