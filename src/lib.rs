@@ -1,8 +1,14 @@
 //! Signicat Account Management API SDK.
 //!
-//! Plain-Rust core (models, validation, routes, policies) with a thin `wasm` binding layer.
+//! A plain-Rust core (models, validation, the routing table, retry and token policies)
+//! under a thin `wasm` binding layer that performs the calls over `fetch`.
 
+pub mod auth;
+pub mod error;
+pub mod http;
 pub mod model;
+pub mod pagination;
+pub mod routes;
 pub mod validate;
 
 #[cfg(target_arch = "wasm32")]

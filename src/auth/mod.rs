@@ -1,0 +1,8 @@
+//! Where access tokens come from and how long one is used.
+
+pub mod client_credentials;
+pub mod secret;
+pub mod token;
+
+pub use secret::Secret;
+pub use token::{CachedToken, ProvidedToken};

@@ -1,0 +1,100 @@
+//! The token cache's rule: use a token until shortly before it expires, then renew it.
+
+use serde::Deserialize;
+
+use super::Secret;
+
+/// Renew this long before expiry, so a token never expires while a request is in flight…
+const RENEW_AHEAD_MS: f64 = 60_000.0;
+/// …but never earlier than halfway through a short-lived token's life.
+const RENEW_AHEAD_MAX_FRACTION: f64 = 0.5;
+
+/// A token and the moment it should be replaced (ms since the Unix epoch; `None`: until refused).
+#[derive(Debug, Clone)]
+pub struct CachedToken {
+    pub token: Secret,
+    renew_at_ms: Option<f64>,
+}
+
+impl CachedToken {
+    /// A token that lives `lifetime_ms` from `now_ms`; `None` when its lifetime is unknown.
+    pub fn new(token: Secret, now_ms: f64, lifetime_ms: Option<f64>) -> Self {
+        let renew_at_ms = lifetime_ms.map(|lifetime| {
+            let lifetime = lifetime.max(0.0);
+            now_ms + lifetime - RENEW_AHEAD_MS.min(lifetime * RENEW_AHEAD_MAX_FRACTION)
+        });
+        CachedToken { token, renew_at_ms }
+    }
+
+    /// Whether the token can still be sent at `now_ms`.
+    pub fn is_fresh(&self, now_ms: f64) -> bool {
+        self.renew_at_ms.is_none_or(|renew_at| now_ms < renew_at)
+    }
+}
+
+/// The token endpoint's answer (RFC 6749 §5.1).
+#[derive(Deserialize)]
+pub struct TokenResponse {
+    pub access_token: String,
+    /// Seconds; Signicat's default is 600.
+    #[serde(default)]
+    pub expires_in: Option<f64>,
+}
+
+/// What a `getToken` callback returns in object form.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProvidedToken {
+    pub access_token: String,
+    /// Seconds from now.
+    #[serde(default)]
+    pub expires_in: Option<f64>,
+    /// Ms since the Unix epoch.
+    #[serde(default)]
+    pub expires_at: Option<f64>,
+}
+
+impl ProvidedToken {
+    /// Lifetime in ms from `now_ms`, if the provider said.
+    pub fn lifetime_ms(&self, now_ms: f64) -> Option<f64> {
+        self.expires_in.map(|s| s * 1_000.0).or(self.expires_at.map(|at| at - now_ms))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn token(now: f64, lifetime: Option<f64>) -> CachedToken {
+        CachedToken::new(Secret::new("t"), now, lifetime)
+    }
+
+    #[test]
+    fn renews_a_minute_before_expiry() {
+        let cached = token(0.0, Some(600_000.0));
+        assert!(cached.is_fresh(539_999.0));
+        assert!(!cached.is_fresh(540_000.0));
+    }
+
+    #[test]
+    fn short_lived_tokens_renew_halfway() {
+        let cached = token(1_000.0, Some(2_000.0));
+        assert!(cached.is_fresh(1_999.0));
+        assert!(!cached.is_fresh(2_000.0));
+        assert!(!token(0.0, Some(0.0)).is_fresh(0.0));
+        assert!(!token(0.0, Some(-5.0)).is_fresh(0.0));
+    }
+
+    #[test]
+    fn tokens_without_expiry_stay_fresh_until_refused() {
+        assert!(token(0.0, None).is_fresh(f64::MAX));
+    }
+
+    #[test]
+    fn provided_tokens_state_lifetime_either_way() {
+        let relative = ProvidedToken { access_token: "t".into(), expires_in: Some(60.0), expires_at: None };
+        let absolute = ProvidedToken { access_token: "t".into(), expires_in: None, expires_at: Some(70_000.0) };
+        assert_eq!(relative.lifetime_ms(10_000.0), Some(60_000.0));
+        assert_eq!(absolute.lifetime_ms(10_000.0), Some(60_000.0));
+    }
+}

@@ -1,0 +1,196 @@
+//! The one error type every operation fails with, shaped for JS (`SignicatError`).
+
+use serde::Serialize;
+use tsify::Tsify;
+
+use crate::model::{InvalidParam, ProblemDetails};
+use crate::validate::ValidationIssue;
+
+/// What went wrong, in the terms a caller acts on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// The input broke a rule of the contract; nothing was sent.
+    Validation,
+    /// The API answered with an error status.
+    Api,
+    /// The credentials or token were refused (401, 403, or the token endpoint failed).
+    Auth,
+    /// The API answered 429 and retries ran out.
+    RateLimited,
+    /// No answer: the connection failed or was cut.
+    Network,
+    Timeout,
+    Aborted,
+    /// The answer could not be read as what the operation returns.
+    Decode,
+    /// The client was set up wrongly.
+    Config,
+}
+
+/// A failed operation. Never carries a secret or a token.
+#[derive(Debug, Clone, PartialEq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct Error {
+    pub kind: ErrorKind,
+    pub message: String,
+    /// Whether trying again later may succeed.
+    pub retryable: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<u16>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trace_id: Option<String>,
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    pub type_uri: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub invalid_params: Option<Vec<InvalidParam>>,
+    /// Client-side validation issues, when `kind` is `validation` and nothing was sent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issues: Option<Vec<ValidationIssue>>,
+    /// The operation, e.g. `accounts.create`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub operation: Option<String>,
+}
+
+impl Error {
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Error {
+            kind,
+            message: message.into(),
+            retryable: matches!(kind, ErrorKind::Network | ErrorKind::Timeout | ErrorKind::RateLimited),
+            status: None,
+            code: None,
+            title: None,
+            detail: None,
+            trace_id: None,
+            type_uri: None,
+            invalid_params: None,
+            issues: None,
+            operation: None,
+        }
+    }
+
+    pub fn config(message: impl Into<String>) -> Self {
+        Error::new(ErrorKind::Config, message)
+    }
+
+    /// Client-side validation failure: every issue, also as `invalidParams` so callers
+    /// handle local and server-side rejections alike.
+    pub fn validation(operation: &str, issues: Vec<ValidationIssue>) -> Self {
+        let summary: Vec<&str> = issues.iter().map(|i| i.message.as_str()).collect();
+        let mut error = Error::new(ErrorKind::Validation, format!("Invalid input for {operation}: {}", summary.join("; ")));
+        error.invalid_params = Some(
+            issues.iter().map(|i| InvalidParam { name: i.field.clone(), reason: i.message.clone() }).collect(),
+        );
+        error.issues = Some(issues);
+        error.operation = Some(operation.to_string());
+        error
+    }
+
+    /// An error status from the API, with its problem details when the body had them.
+    pub fn from_status(status: u16, problem: Option<ProblemDetails>, context: &str) -> Self {
+        let kind = match status {
+            401 | 403 => ErrorKind::Auth,
+            429 => ErrorKind::RateLimited,
+            _ => ErrorKind::Api,
+        };
+        let problem = problem.unwrap_or_default();
+        let headline = problem.detail.as_deref().or(problem.title.as_deref()).unwrap_or(status_text(status));
+        let mut error = Error::new(kind, format!("{context} failed with HTTP {status}: {headline}"));
+        error.retryable = crate::http::retry::is_retryable_status(status);
+        error.status = Some(status);
+        error.code = problem.code;
+        error.title = problem.title;
+        error.detail = problem.detail;
+        error.trace_id = problem.trace_id;
+        error.type_uri = problem.type_uri;
+        error.invalid_params = problem.invalid_params.or_else(|| {
+            problem.errors.map(|errors| {
+                errors
+                    .into_iter()
+                    .flat_map(|(name, reasons)| reasons.into_iter().map(move |reason| InvalidParam { name: name.clone(), reason }))
+                    .collect()
+            })
+        });
+        error
+    }
+
+    pub fn with_operation(mut self, operation: &str) -> Self {
+        self.operation = Some(operation.to_string());
+        self
+    }
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+fn status_text(status: u16) -> &'static str {
+    match status {
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        404 => "Not Found",
+        409 => "Conflict",
+        422 => "Unprocessable Content",
+        429 => "Too Many Requests",
+        500 => "Internal Server Error",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        504 => "Gateway Timeout",
+        _ => "Unexpected status",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn carries_problem_details_through() {
+        let problem = ProblemDetails {
+            title: Some("Validation failed".into()),
+            detail: Some("name is too long".into()),
+            code: Some("invalid_request_parameter".into()),
+            trace_id: Some("t-1".into()),
+            invalid_params: Some(vec![InvalidParam { name: "name".into(), reason: "too long".into() }]),
+            ..ProblemDetails::default()
+        };
+        let error = Error::from_status(400, Some(problem), "POST /accounts");
+        assert_eq!(error.kind, ErrorKind::Api);
+        assert!(!error.retryable);
+        assert_eq!(error.code.as_deref(), Some("invalid_request_parameter"));
+        assert_eq!(error.trace_id.as_deref(), Some("t-1"));
+        assert_eq!(error.invalid_params.as_ref().map(Vec::len), Some(1));
+        assert_eq!(error.message, "POST /accounts failed with HTTP 400: name is too long");
+    }
+
+    #[test]
+    fn maps_statuses_to_kinds() {
+        assert_eq!(Error::from_status(401, None, "x").kind, ErrorKind::Auth);
+        assert_eq!(Error::from_status(403, None, "x").kind, ErrorKind::Auth);
+        assert_eq!(Error::from_status(429, None, "x").kind, ErrorKind::RateLimited);
+        assert!(Error::from_status(503, None, "x").retryable);
+        assert_eq!(Error::from_status(404, None, "x").message, "x failed with HTTP 404: Not Found");
+    }
+
+    #[test]
+    fn flattens_aspnet_error_maps() {
+        let problem = ProblemDetails {
+            errors: Some([("Name".to_string(), vec!["a".to_string(), "b".to_string()])].into()),
+            ..ProblemDetails::default()
+        };
+        let error = Error::from_status(400, Some(problem), "x");
+        assert_eq!(error.invalid_params.map(|p| p.len()), Some(2));
+    }
+}
