@@ -4,6 +4,7 @@
 //! under a thin `wasm` binding layer that performs the calls over `fetch`.
 
 pub mod auth;
+pub mod config;
 pub mod error;
 pub mod http;
 pub mod model;

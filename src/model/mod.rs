@@ -9,6 +9,7 @@ pub mod invoice;
 mod lenient;
 pub mod organization;
 pub mod page;
+pub mod params;
 pub mod problem;
 pub mod reference;
 
@@ -23,5 +24,6 @@ pub use organization::{
     UpdateOrganizationRequest,
 };
 pub use page::Page;
+pub use params::{GetAccountParams, GetOrganizationParams, ListAccountsParams, ListInvoicesParams, ListParams};
 pub use problem::{InvalidParam, ProblemDetails};
 pub use reference::Reference;

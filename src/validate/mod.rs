@@ -9,6 +9,7 @@ mod email;
 mod fields;
 mod issue;
 mod organization;
+pub mod params;
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
