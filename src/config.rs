@@ -22,7 +22,10 @@ pub struct Settings {
 /// Where access tokens come from.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Credentials {
-    ClientCredentials { client_id: String, client_secret: Secret },
+    ClientCredentials {
+        client_id: String,
+        client_secret: Secret,
+    },
     AccessToken(Secret),
     /// A `getToken` callback (the browser pattern: the page's backend mints tokens).
     Provider,
@@ -42,13 +45,31 @@ pub struct CredentialOptions {
 
 /// Exactly one token source, and no client secret in a browser unless the caller insists.
 pub fn credentials(options: CredentialOptions) -> Result<Credentials, Error> {
-    let CredentialOptions { client_id, client_secret, access_token, has_provider, in_browser, dangerously_allow_browser } =
-        options;
-    let sources = [client_id.is_some() || client_secret.is_some(), access_token.is_some(), has_provider];
+    let CredentialOptions {
+        client_id,
+        client_secret,
+        access_token,
+        has_provider,
+        in_browser,
+        dangerously_allow_browser,
+    } = options;
+    let sources = [
+        client_id.is_some() || client_secret.is_some(),
+        access_token.is_some(),
+        has_provider,
+    ];
     match sources.iter().filter(|s| **s).count() {
-        0 => return Err(Error::config("No credentials: pass clientId and clientSecret, accessToken, or getToken")),
+        0 => {
+            return Err(Error::config(
+                "No credentials: pass clientId and clientSecret, accessToken, or getToken",
+            ))
+        }
         1 => {}
-        _ => return Err(Error::config("Pass only one of clientId/clientSecret, accessToken and getToken")),
+        _ => {
+            return Err(Error::config(
+                "Pass only one of clientId/clientSecret, accessToken and getToken",
+            ))
+        }
     }
     if has_provider {
         return Ok(Credentials::Provider);
@@ -58,7 +79,9 @@ pub fn credentials(options: CredentialOptions) -> Result<Credentials, Error> {
     }
     let client_id = client_id.filter(|id| !id.trim().is_empty());
     let (Some(client_id), Some(client_secret)) = (client_id, client_secret) else {
-        return Err(Error::config("clientId and clientSecret go together: pass both"));
+        return Err(Error::config(
+            "clientId and clientSecret go together: pass both",
+        ));
     };
     if in_browser && !dangerously_allow_browser {
         return Err(Error::config(
@@ -68,7 +91,10 @@ pub fn credentials(options: CredentialOptions) -> Result<Credentials, Error> {
         ));
     }
     let client_secret = non_empty(client_secret, "clientSecret")?;
-    Ok(Credentials::ClientCredentials { client_id, client_secret })
+    Ok(Credentials::ClientCredentials {
+        client_id,
+        client_secret,
+    })
 }
 
 fn non_empty(secret: Secret, name: &str) -> Result<Secret, Error> {
@@ -86,18 +112,25 @@ pub fn settings(
     timeout_ms: Option<f64>,
     max_retries: Option<u32>,
 ) -> Result<Settings, Error> {
-    let base_url = url(base_url, DEFAULT_BASE_URL, "baseUrl")?.trim_end_matches('/').to_string();
+    let base_url = url(base_url, DEFAULT_BASE_URL, "baseUrl")?
+        .trim_end_matches('/')
+        .to_string();
     let token_url = url(token_url, DEFAULT_TOKEN_URL, "tokenUrl")?;
     let timeout_ms = timeout(timeout_ms)?.unwrap_or(DEFAULT_TIMEOUT_MS);
-    Ok(Settings { base_url, token_url, timeout_ms, max_retries: max_retries.unwrap_or(DEFAULT_MAX_RETRIES) })
+    Ok(Settings {
+        base_url,
+        token_url,
+        timeout_ms,
+        max_retries: max_retries.unwrap_or(DEFAULT_MAX_RETRIES),
+    })
 }
 
 /// A per-call or client-wide timeout: a positive number of milliseconds that a timer can hold.
 pub fn timeout(timeout_ms: Option<f64>) -> Result<Option<f64>, Error> {
     match timeout_ms {
-        Some(ms) if !(ms > 0.0 && ms <= MAX_TIMEOUT_MS) => {
-            Err(Error::config(format!("timeoutMs must be a number of milliseconds from 1 to {MAX_TIMEOUT_MS}")))
-        }
+        Some(ms) if !(ms > 0.0 && ms <= MAX_TIMEOUT_MS) => Err(Error::config(format!(
+            "timeoutMs must be a number of milliseconds from 1 to {MAX_TIMEOUT_MS}"
+        ))),
         other => Ok(other),
     }
 }
@@ -105,10 +138,14 @@ pub fn timeout(timeout_ms: Option<f64>) -> Result<Option<f64>, Error> {
 fn url(value: Option<String>, default: &str, name: &str) -> Result<String, Error> {
     let value = value.unwrap_or_else(|| default.to_string());
     let lower = value.to_ascii_lowercase();
-    if (lower.starts_with("https://") || lower.starts_with("http://")) && !value.contains(char::is_whitespace) {
+    if (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !value.contains(char::is_whitespace)
+    {
         Ok(value)
     } else {
-        Err(Error::config(format!("{name} must be an http:// or https:// URL")))
+        Err(Error::config(format!(
+            "{name} must be an http:// or https:// URL"
+        )))
     }
 }
 
@@ -129,7 +166,9 @@ mod tests {
 
     #[test]
     fn client_secret_is_refused_in_browsers_without_opt_in() {
-        let error = credentials(secret_options(true, false)).err().map(|e| (e.kind, e.message));
+        let error = credentials(secret_options(true, false))
+            .err()
+            .map(|e| (e.kind, e.message));
         let (kind, message) = error.unwrap_or((ErrorKind::Api, String::new()));
         assert_eq!(kind, ErrorKind::Config);
         assert!(message.contains("dangerouslyAllowBrowser"));
@@ -141,24 +180,50 @@ mod tests {
     #[test]
     fn exactly_one_source() {
         assert!(credentials(CredentialOptions::default()).is_err());
-        let both = CredentialOptions { access_token: Some(Secret::new("t")), has_provider: true, ..Default::default() };
+        let both = CredentialOptions {
+            access_token: Some(Secret::new("t")),
+            has_provider: true,
+            ..Default::default()
+        };
         assert!(credentials(both).is_err());
-        let provider = CredentialOptions { has_provider: true, in_browser: true, ..Default::default() };
+        let provider = CredentialOptions {
+            has_provider: true,
+            in_browser: true,
+            ..Default::default()
+        };
         assert_eq!(credentials(provider).ok(), Some(Credentials::Provider));
-        let half = CredentialOptions { client_id: Some("id".into()), ..Default::default() };
+        let half = CredentialOptions {
+            client_id: Some("id".into()),
+            ..Default::default()
+        };
         assert!(credentials(half).is_err());
-        let empty = CredentialOptions { access_token: Some(Secret::new(" ")), ..Default::default() };
+        let empty = CredentialOptions {
+            access_token: Some(Secret::new(" ")),
+            ..Default::default()
+        };
         assert!(credentials(empty).is_err());
     }
 
     #[test]
     fn settings_default_and_check() {
         let defaults = settings(None, None, None, None).ok();
-        assert_eq!(defaults.as_ref().map(|s| s.base_url.as_str()), Some(DEFAULT_BASE_URL));
+        assert_eq!(
+            defaults.as_ref().map(|s| s.base_url.as_str()),
+            Some(DEFAULT_BASE_URL)
+        );
         assert_eq!(defaults.as_ref().map(|s| s.timeout_ms), Some(30_000.0));
         assert_eq!(defaults.map(|s| s.max_retries), Some(2));
-        let local = settings(Some("http://127.0.0.1:8787/account-management/".into()), None, Some(5.0), Some(0)).ok();
-        assert_eq!(local.map(|s| s.base_url), Some("http://127.0.0.1:8787/account-management".into()));
+        let local = settings(
+            Some("http://127.0.0.1:8787/account-management/".into()),
+            None,
+            Some(5.0),
+            Some(0),
+        )
+        .ok();
+        assert_eq!(
+            local.map(|s| s.base_url),
+            Some("http://127.0.0.1:8787/account-management".into())
+        );
         assert!(settings(Some("ftp://x".into()), None, None, None).is_err());
         assert!(settings(None, Some("not a url".into()), None, None).is_err());
         for bad in [0.0, -1.0, f64::NAN, f64::INFINITY, 3e9] {

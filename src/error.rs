@@ -63,7 +63,10 @@ impl Error {
         Error {
             kind,
             message: message.into(),
-            retryable: matches!(kind, ErrorKind::Network | ErrorKind::Timeout | ErrorKind::RateLimited),
+            retryable: matches!(
+                kind,
+                ErrorKind::Network | ErrorKind::Timeout | ErrorKind::RateLimited
+            ),
             status: None,
             code: None,
             title: None,
@@ -84,9 +87,18 @@ impl Error {
     /// handle local and server-side rejections alike.
     pub fn validation(operation: &str, issues: Vec<ValidationIssue>) -> Self {
         let summary: Vec<&str> = issues.iter().map(|i| i.message.as_str()).collect();
-        let mut error = Error::new(ErrorKind::Validation, format!("Invalid input for {operation}: {}", summary.join("; ")));
+        let mut error = Error::new(
+            ErrorKind::Validation,
+            format!("Invalid input for {operation}: {}", summary.join("; ")),
+        );
         error.invalid_params = Some(
-            issues.iter().map(|i| InvalidParam { name: i.field.clone(), reason: i.message.clone() }).collect(),
+            issues
+                .iter()
+                .map(|i| InvalidParam {
+                    name: i.field.clone(),
+                    reason: i.message.clone(),
+                })
+                .collect(),
         );
         error.issues = Some(issues);
         error.operation = Some(operation.to_string());
@@ -101,8 +113,15 @@ impl Error {
             _ => ErrorKind::Api,
         };
         let problem = problem.unwrap_or_default();
-        let headline = problem.detail.as_deref().or(problem.title.as_deref()).unwrap_or(status_text(status));
-        let mut error = Error::new(kind, format!("{context} failed with HTTP {status}: {headline}"));
+        let headline = problem
+            .detail
+            .as_deref()
+            .or(problem.title.as_deref())
+            .unwrap_or(status_text(status));
+        let mut error = Error::new(
+            kind,
+            format!("{context} failed with HTTP {status}: {headline}"),
+        );
         error.retryable = crate::http::retry::is_retryable_status(status);
         error.status = Some(status);
         error.code = problem.code;
@@ -114,7 +133,12 @@ impl Error {
             problem.errors.map(|errors| {
                 errors
                     .into_iter()
-                    .flat_map(|(name, reasons)| reasons.into_iter().map(move |reason| InvalidParam { name: name.clone(), reason }))
+                    .flat_map(|(name, reasons)| {
+                        reasons.into_iter().map(move |reason| InvalidParam {
+                            name: name.clone(),
+                            reason,
+                        })
+                    })
                     .collect()
             })
         });
@@ -163,7 +187,10 @@ mod tests {
             detail: Some("name is too long".into()),
             code: Some("invalid_request_parameter".into()),
             trace_id: Some("t-1".into()),
-            invalid_params: Some(vec![InvalidParam { name: "name".into(), reason: "too long".into() }]),
+            invalid_params: Some(vec![InvalidParam {
+                name: "name".into(),
+                reason: "too long".into(),
+            }]),
             ..ProblemDetails::default()
         };
         let error = Error::from_status(400, Some(problem), "POST /accounts");
@@ -172,16 +199,25 @@ mod tests {
         assert_eq!(error.code.as_deref(), Some("invalid_request_parameter"));
         assert_eq!(error.trace_id.as_deref(), Some("t-1"));
         assert_eq!(error.invalid_params.as_ref().map(Vec::len), Some(1));
-        assert_eq!(error.message, "POST /accounts failed with HTTP 400: name is too long");
+        assert_eq!(
+            error.message,
+            "POST /accounts failed with HTTP 400: name is too long"
+        );
     }
 
     #[test]
     fn maps_statuses_to_kinds() {
         assert_eq!(Error::from_status(401, None, "x").kind, ErrorKind::Auth);
         assert_eq!(Error::from_status(403, None, "x").kind, ErrorKind::Auth);
-        assert_eq!(Error::from_status(429, None, "x").kind, ErrorKind::RateLimited);
+        assert_eq!(
+            Error::from_status(429, None, "x").kind,
+            ErrorKind::RateLimited
+        );
         assert!(Error::from_status(503, None, "x").retryable);
-        assert_eq!(Error::from_status(404, None, "x").message, "x failed with HTTP 404: Not Found");
+        assert_eq!(
+            Error::from_status(404, None, "x").message,
+            "x failed with HTTP 404: Not Found"
+        );
     }
 
     #[test]

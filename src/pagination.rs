@@ -2,7 +2,9 @@
 
 /// The token to pass as `page` for the page after this one.
 pub fn page_token(next: &str) -> String {
-    let Some((_, query)) = next.split_once('?') else { return next.to_string() };
+    let Some((_, query)) = next.split_once('?') else {
+        return next.to_string();
+    };
     let query = query.split('#').next().unwrap_or("");
     query
         .split('&')
@@ -20,7 +22,10 @@ fn decode_component(value: &str) -> String {
     while i < bytes.len() {
         match bytes[i] {
             b'+' => out.push(b' '),
-            b'%' => match (bytes.get(i + 1).and_then(|b| hex(*b)), bytes.get(i + 2).and_then(|b| hex(*b))) {
+            b'%' => match (
+                bytes.get(i + 1).and_then(|b| hex(*b)),
+                bytes.get(i + 2).and_then(|b| hex(*b)),
+            ) {
                 (Some(high), Some(low)) => {
                     out.push(high << 4 | low);
                     i += 2;
@@ -50,7 +55,12 @@ mod tests {
 
     #[test]
     fn urls_yield_their_page_parameter() {
-        assert_eq!(page_token("https://api.signicat.com/account-management/accounts?limit=50&page=abc%3D%3D"), "abc==");
+        assert_eq!(
+            page_token(
+                "https://api.signicat.com/account-management/accounts?limit=50&page=abc%3D%3D"
+            ),
+            "abc=="
+        );
         assert_eq!(page_token("/accounts?page=x+y&limit=2#frag"), "x y");
         assert_eq!(page_token("http://h/a?page=%ZZ"), "%ZZ");
         assert_eq!(page_token("http://h/a?page=%4"), "%4");

@@ -47,7 +47,12 @@ pub struct Route {
 }
 
 const fn json(name: &'static str, method: Method, path: &'static str) -> Route {
-    Route { name, method, path, returns: Returns::Json }
+    Route {
+        name,
+        method,
+        path,
+        returns: Returns::Json,
+    }
 }
 
 use Method::*;
@@ -57,7 +62,8 @@ pub const CREATE_ACCOUNT: Route = json("accounts.create", Post, "/accounts");
 pub const GET_ACCOUNT: Route = json("accounts.get", Get, "/accounts/{accountId}");
 pub const UPDATE_ACCOUNT: Route = json("accounts.update", Put, "/accounts/{accountId}");
 pub const DELETE_ACCOUNT: Route = json("accounts.delete", Delete, "/accounts/{accountId}");
-pub const UNDELETE_ACCOUNT: Route = json("accounts.undelete", Post, "/accounts/{accountId}/undelete");
+pub const UNDELETE_ACCOUNT: Route =
+    json("accounts.undelete", Post, "/accounts/{accountId}/undelete");
 pub const LIST_CONTACTS: Route = json("contacts.list", Get, "/contacts");
 pub const CREATE_CONTACT: Route = json("contacts.create", Post, "/contacts");
 pub const GET_CONTACT: Route = json("contacts.get", Get, "/contacts/{contactId}");
@@ -73,8 +79,13 @@ pub const DOWNLOAD_INVOICE: Route = Route {
 };
 pub const LIST_ORGANIZATIONS: Route = json("organizations.list", Get, "/organizations");
 pub const CREATE_ORGANIZATION: Route = json("organizations.create", Post, "/organizations");
-pub const GET_ORGANIZATION: Route = json("organizations.get", Get, "/organizations/{organizationId}");
-pub const UPDATE_ORGANIZATION: Route = json("organizations.update", Put, "/organizations/{organizationId}");
+pub const GET_ORGANIZATION: Route =
+    json("organizations.get", Get, "/organizations/{organizationId}");
+pub const UPDATE_ORGANIZATION: Route = json(
+    "organizations.update",
+    Put,
+    "/organizations/{organizationId}",
+);
 
 /// The whole table, for tests and tools that walk every operation.
 pub const ALL: [Route; 18] = [
@@ -119,7 +130,10 @@ impl Route {
 
     /// Names of the path parameters, e.g. `["accountId"]`.
     pub fn params(&self) -> impl Iterator<Item = &'static str> {
-        self.path.split('{').skip(1).filter_map(|part| part.split_once('}').map(|(name, _)| name))
+        self.path
+            .split('{')
+            .skip(1)
+            .filter_map(|part| part.split_once('}').map(|(name, _)| name))
     }
 }
 
@@ -170,8 +184,14 @@ mod tests {
     #[test]
     fn fills_and_encodes_path_parameters() {
         assert_eq!(GET_ACCOUNT.fill(&["a-ppge-1"]), "/accounts/a-ppge-1");
-        assert_eq!(GET_ACCOUNT.fill(&["../accounts?x#y"]), "/accounts/..%2Faccounts%3Fx%23y");
-        assert_eq!(UNDELETE_ACCOUNT.fill(&["a b/c"]), "/accounts/a%20b%2Fc/undelete");
+        assert_eq!(
+            GET_ACCOUNT.fill(&["../accounts?x#y"]),
+            "/accounts/..%2Faccounts%3Fx%23y"
+        );
+        assert_eq!(
+            UNDELETE_ACCOUNT.fill(&["a b/c"]),
+            "/accounts/a%20b%2Fc/undelete"
+        );
         assert_eq!(GET_CONTACT.fill(&["100%"]), "/contacts/100%25");
         assert_eq!(GET_INVOICE.fill(&["å"]), "/invoices/%C3%A5");
         assert_eq!(LIST_ACCOUNTS.fill(&[]), "/accounts");
@@ -208,7 +228,10 @@ mod tests {
 
     #[test]
     fn only_post_and_patch_are_not_idempotent() {
-        let unsafe_methods: Vec<_> = [Get, Post, Put, Patch, Delete].into_iter().filter(|m| !m.is_idempotent()).collect();
+        let unsafe_methods: Vec<_> = [Get, Post, Put, Patch, Delete]
+            .into_iter()
+            .filter(|m| !m.is_idempotent())
+            .collect();
         assert_eq!(unsafe_methods, [Post, Patch]);
     }
 }

@@ -15,7 +15,10 @@ pub fn basic_authorization(client_id: &str, client_secret: &Secret) -> Secret {
     encode_component(client_id, &mut pair);
     pair.push(':');
     encode_component(client_secret.expose(), &mut pair);
-    Secret::new(format!("Basic {}", base64::engine::general_purpose::STANDARD.encode(pair)))
+    Secret::new(format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode(pair)
+    ))
 }
 
 #[cfg(test)]

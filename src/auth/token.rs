@@ -1,6 +1,7 @@
 //! The token cache's rule: use a token until shortly before it expires, then renew it.
 
 use serde::Deserialize;
+use tsify::Tsify;
 
 use super::Secret;
 
@@ -41,23 +42,26 @@ pub struct TokenResponse {
     pub expires_in: Option<f64>,
 }
 
-/// What a `getToken` callback returns in object form.
-#[derive(Deserialize)]
+/// What a `getToken` callback may return instead of a bare token string.
+#[derive(Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
-pub struct ProvidedToken {
+pub struct TokenInfo {
     pub access_token: String,
     /// Seconds from now.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expires_in: Option<f64>,
-    /// Ms since the Unix epoch.
-    #[serde(default)]
+    /// When it expires: ms since the Unix epoch, or a `Date`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(type = "number | Date")]
     pub expires_at: Option<f64>,
 }
 
-impl ProvidedToken {
+impl TokenInfo {
     /// Lifetime in ms from `now_ms`, if the provider said.
     pub fn lifetime_ms(&self, now_ms: f64) -> Option<f64> {
-        self.expires_in.map(|s| s * 1_000.0).or(self.expires_at.map(|at| at - now_ms))
+        self.expires_in
+            .map(|s| s * 1_000.0)
+            .or(self.expires_at.map(|at| at - now_ms))
     }
 }
 
@@ -92,8 +96,16 @@ mod tests {
 
     #[test]
     fn provided_tokens_state_lifetime_either_way() {
-        let relative = ProvidedToken { access_token: "t".into(), expires_in: Some(60.0), expires_at: None };
-        let absolute = ProvidedToken { access_token: "t".into(), expires_in: None, expires_at: Some(70_000.0) };
+        let relative = TokenInfo {
+            access_token: "t".into(),
+            expires_in: Some(60.0),
+            expires_at: None,
+        };
+        let absolute = TokenInfo {
+            access_token: "t".into(),
+            expires_in: None,
+            expires_at: Some(70_000.0),
+        };
         assert_eq!(relative.lifetime_ms(10_000.0), Some(60_000.0));
         assert_eq!(absolute.lifetime_ms(10_000.0), Some(60_000.0));
     }

@@ -15,7 +15,9 @@ pub const MAX_RETRY_AFTER_MS: f64 = 60_000.0;
 pub enum Outcome {
     Status(u16),
     /// No response. `refused` when the connection was refused, so no byte of the request left.
-    NetworkError { refused: bool },
+    NetworkError {
+        refused: bool,
+    },
 }
 
 /// 429 and the gateway statuses say the request was not processed and may succeed later.
@@ -56,11 +58,17 @@ mod tests {
     fn idempotent_methods_retry_on_retryable_statuses_only() {
         for status in [429, 502, 503, 504] {
             for method in [Get, Put, Delete] {
-                assert!(should_retry(method, Outcome::Status(status), 0, 2), "{method:?} {status}");
+                assert!(
+                    should_retry(method, Outcome::Status(status), 0, 2),
+                    "{method:?} {status}"
+                );
             }
         }
         for status in [400, 401, 404, 409, 500, 501] {
-            assert!(!should_retry(Get, Outcome::Status(status), 0, 2), "{status}");
+            assert!(
+                !should_retry(Get, Outcome::Status(status), 0, 2),
+                "{status}"
+            );
         }
     }
 
@@ -70,14 +78,29 @@ mod tests {
             for status in [429, 502, 503, 504] {
                 assert!(!should_retry(method, Outcome::Status(status), 0, 2));
             }
-            assert!(!should_retry(method, Outcome::NetworkError { refused: false }, 0, 2));
-            assert!(should_retry(method, Outcome::NetworkError { refused: true }, 0, 2));
+            assert!(!should_retry(
+                method,
+                Outcome::NetworkError { refused: false },
+                0,
+                2
+            ));
+            assert!(should_retry(
+                method,
+                Outcome::NetworkError { refused: true },
+                0,
+                2
+            ));
         }
     }
 
     #[test]
     fn network_errors_retry_idempotent_methods() {
-        assert!(should_retry(Get, Outcome::NetworkError { refused: false }, 1, 2));
+        assert!(should_retry(
+            Get,
+            Outcome::NetworkError { refused: false },
+            1,
+            2
+        ));
     }
 
     #[test]

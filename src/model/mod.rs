@@ -24,6 +24,8 @@ pub use organization::{
     UpdateOrganizationRequest,
 };
 pub use page::Page;
-pub use params::{GetAccountParams, GetOrganizationParams, ListAccountsParams, ListInvoicesParams, ListParams};
+pub use params::{
+    GetAccountParams, GetOrganizationParams, ListAccountsParams, ListInvoicesParams, ListParams,
+};
 pub use problem::{InvalidParam, ProblemDetails};
 pub use reference::Reference;

@@ -61,7 +61,11 @@ pub struct ListInvoicesParams {
 
 impl ListAccountsParams {
     pub fn query(&self) -> Vec<(&'static str, String)> {
-        let mut pairs = ListParams { limit: self.limit, page: self.page.clone() }.query();
+        let mut pairs = ListParams {
+            limit: self.limit,
+            page: self.page.clone(),
+        }
+        .query();
         if let Some(deleted) = self.deleted {
             pairs.push(("deleted", deleted.to_string()));
         }
@@ -84,13 +88,19 @@ impl ListParams {
 
 impl GetAccountParams {
     pub fn query(&self) -> Vec<(&'static str, String)> {
-        self.deleted.map(|d| ("deleted", d.to_string())).into_iter().collect()
+        self.deleted
+            .map(|d| ("deleted", d.to_string()))
+            .into_iter()
+            .collect()
     }
 }
 
 impl GetOrganizationParams {
     pub fn query(&self) -> Vec<(&'static str, String)> {
-        self.deleted_accounts.map(|d| ("deletedAccounts", d.to_string())).into_iter().collect()
+        self.deleted_accounts
+            .map(|d| ("deletedAccounts", d.to_string()))
+            .into_iter()
+            .collect()
     }
 }
 

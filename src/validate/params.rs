@@ -4,7 +4,11 @@ use super::issue::{Rule, ValidationIssue};
 use crate::model::{ListInvoicesParams, ListParams};
 
 fn issue(field: &str, rule: Rule, message: &str) -> ValidationIssue {
-    ValidationIssue { field: field.into(), rule, message: message.into() }
+    ValidationIssue {
+        field: field.into(),
+        rule,
+        message: message.into(),
+    }
 }
 
 /// `limit` at least 1 and `page` not empty.
@@ -14,7 +18,11 @@ pub fn list(params: &ListParams) -> Vec<ValidationIssue> {
         issues.push(issue("limit", Rule::MinLength, "limit must be at least 1"));
     }
     if params.page.as_deref().is_some_and(|p| p.trim().is_empty()) {
-        issues.push(issue("page", Rule::Required, "page must be the non-empty `next` of a previous page"));
+        issues.push(issue(
+            "page",
+            Rule::Required,
+            "page must be the non-empty `next` of a previous page",
+        ));
     }
     issues
 }
@@ -25,7 +33,11 @@ pub fn invoices(params: &ListInvoicesParams) -> Vec<ValidationIssue> {
         .into_iter()
         .filter(|(_, value)| value.as_deref().is_some_and(|v| !is_date_time(v)))
         .map(|(field, _)| {
-            issue(field, Rule::Type, &format!("{field} must be a Date or an ISO 8601 date such as 2024-01-31T00:00:00Z"))
+            issue(
+                field,
+                Rule::Type,
+                &format!("{field} must be a Date or an ISO 8601 date such as 2024-01-31T00:00:00Z"),
+            )
         })
         .collect()
 }
@@ -40,12 +52,16 @@ pub fn is_date_time(value: &str) -> bool {
 }
 
 fn digits(s: &str, n: usize) -> Option<u32> {
-    (s.len() == n && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
+    (s.len() == n && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
 }
 
 fn is_date(date: &str) -> bool {
     let mut parts = date.split('-');
-    let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
+    let (Some(y), Some(m), Some(d), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
         return false;
     };
     digits(y, 4).is_some()
@@ -77,7 +93,9 @@ fn is_time(time: &str) -> bool {
         && matches!(fields.len(), 2 | 3)
         && digits(fields[0], 2).is_some_and(|h| h < 24)
         && digits(fields[1], 2).is_some_and(|m| m < 60)
-        && fields.get(2).is_none_or(|s| digits(s, 2).is_some_and(|s| s <= 60))
+        && fields
+            .get(2)
+            .is_none_or(|s| digits(s, 2).is_some_and(|s| s <= 60))
 }
 
 #[cfg(test)]
@@ -86,23 +104,52 @@ mod tests {
 
     #[test]
     fn accepts_iso_dates_and_date_times() {
-        for ok in ["2024-01-31", "2024-01-31T00:00:00Z", "2024-01-31T23:59:59.999Z", "2024-01-31T10:00+01:00", "2019-08-24T14:15:22Z"] {
+        for ok in [
+            "2024-01-31",
+            "2024-01-31T00:00:00Z",
+            "2024-01-31T23:59:59.999Z",
+            "2024-01-31T10:00+01:00",
+            "2019-08-24T14:15:22Z",
+        ] {
             assert!(is_date_time(ok), "{ok}");
         }
     }
 
     #[test]
     fn rejects_other_shapes() {
-        for bad in ["", "yesterday", "2024-13-01", "2024-1-1", "2024-01-31T25:00:00Z", "2024-01-31T10:00:00.Z", "31.01.2024", "2024-01-31T10:00+1"] {
+        for bad in [
+            "",
+            "yesterday",
+            "2024-13-01",
+            "2024-1-1",
+            "2024-01-31T25:00:00Z",
+            "2024-01-31T10:00:00.Z",
+            "31.01.2024",
+            "2024-01-31T10:00+1",
+        ] {
             assert!(!is_date_time(bad), "{bad}");
         }
     }
 
     #[test]
     fn checks_list_and_invoice_params() {
-        assert!(list(&ListParams { limit: Some(1), page: Some("t".into()) }).is_empty());
-        assert_eq!(list(&ListParams { limit: Some(0), page: Some(" ".into()) }).len(), 2);
-        let bad = ListInvoicesParams { after: Some("soon".into()), before: Some("2024-01-01".into()) };
+        assert!(list(&ListParams {
+            limit: Some(1),
+            page: Some("t".into())
+        })
+        .is_empty());
+        assert_eq!(
+            list(&ListParams {
+                limit: Some(0),
+                page: Some(" ".into())
+            })
+            .len(),
+            2
+        );
+        let bad = ListInvoicesParams {
+            after: Some("soon".into()),
+            before: Some("2024-01-01".into()),
+        };
         let issues = invoices(&bad);
         assert_eq!(issues.len(), 1);
         assert_eq!(issues[0].field, "after");

@@ -1,0 +1,229 @@
+//! Access tokens for calls: cached, renewed shortly before expiry, and fetched once
+//! however many calls need one at the same moment (the pending fetch is shared).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::{Function, Promise};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::future_to_promise;
+
+use super::cancel::{Cancel, GuardError};
+use super::convert::to_js;
+use super::js::{get, message_of, now_ms};
+use super::transport::{self, Exchange, SendError};
+use crate::auth::client_credentials::{basic_authorization, FORM_BODY, FORM_CONTENT_TYPE};
+use crate::auth::token::TokenResponse;
+use crate::auth::{CachedToken, Secret, TokenInfo};
+use crate::error::{Error, ErrorKind};
+use crate::routes::Method;
+
+pub enum Source {
+    ClientCredentials { basic: Secret, token_url: String },
+    Fixed(Secret),
+    Provider(Function),
+}
+
+pub struct Auth {
+    source: Source,
+    fetch: Option<Function>,
+    /// How long one token request (or `getToken` call) may take.
+    timeout_ms: f64,
+    cached: RefCell<Option<CachedToken>>,
+    pending: RefCell<Option<Promise>>,
+}
+
+impl Auth {
+    pub fn new(source: Source, fetch: Option<Function>, timeout_ms: f64) -> Rc<Auth> {
+        Rc::new(Auth {
+            source,
+            fetch,
+            timeout_ms,
+            cached: RefCell::new(None),
+            pending: RefCell::new(None),
+        })
+    }
+
+    pub fn client_credentials(
+        client_id: &str,
+        client_secret: &Secret,
+        token_url: String,
+    ) -> Source {
+        Source::ClientCredentials {
+            basic: basic_authorization(client_id, client_secret),
+            token_url,
+        }
+    }
+
+    /// A fixed token cannot be renewed, so a 401 with it is final.
+    pub fn can_renew(&self) -> bool {
+        !matches!(self.source, Source::Fixed(_))
+    }
+
+    /// Forgets `token` after the API refused it, unless a newer one already replaced it.
+    pub fn refused(&self, token: &Secret) {
+        let mut cached = self.cached.borrow_mut();
+        if cached.as_ref().is_some_and(|c| &c.token == token) {
+            *cached = None;
+        }
+    }
+
+    /// A token to send now: the cached one while fresh, else the shared pending fetch.
+    pub async fn token(self: &Rc<Self>, cancel: &Cancel) -> Result<Secret, Error> {
+        if let Source::Fixed(token) = &self.source {
+            return Ok(token.clone());
+        }
+        if let Some(cached) = self
+            .cached
+            .borrow()
+            .as_ref()
+            .filter(|c| c.is_fresh(now_ms()))
+        {
+            return Ok(cached.token.clone());
+        }
+        let pending = self.pending.borrow().clone();
+        let pending = pending.unwrap_or_else(|| self.start_fetch());
+        match cancel.guard(pending).await {
+            Ok(token) => token
+                .as_string()
+                .map(Secret::new)
+                .ok_or_else(|| auth_error("The token source gave no token")),
+            Err(GuardError::Stopped(error)) => Err(error),
+            Err(GuardError::Rejected(error)) => Err(serde_wasm_bindgen::from_value(error)
+                .unwrap_or_else(|_| auth_error("Obtaining an access token failed"))),
+        }
+    }
+
+    fn start_fetch(self: &Rc<Self>) -> Promise {
+        let auth = Rc::clone(self);
+        let promise = future_to_promise(async move {
+            let result = auth.obtain().await;
+            *auth.pending.borrow_mut() = None;
+            match result {
+                Ok(cached) => {
+                    let token = JsValue::from_str(cached.token.expose());
+                    *auth.cached.borrow_mut() = Some(cached);
+                    Ok(token)
+                }
+                Err(error) => Err(to_js(&error)),
+            }
+        });
+        *self.pending.borrow_mut() = Some(promise.clone());
+        promise
+    }
+
+    async fn obtain(&self) -> Result<CachedToken, Error> {
+        match &self.source {
+            Source::Fixed(token) => Ok(CachedToken::new(token.clone(), now_ms(), None)),
+            Source::ClientCredentials { basic, token_url } => {
+                self.client_credentials_grant(basic, token_url).await
+            }
+            Source::Provider(get_token) => provided(get_token, self.timeout_ms).await,
+        }
+    }
+
+    async fn client_credentials_grant(
+        &self,
+        basic: &Secret,
+        token_url: &str,
+    ) -> Result<CachedToken, Error> {
+        let cancel = Cancel::new(None, self.timeout_ms)?;
+        let exchange = Exchange {
+            method: Method::Post,
+            url: token_url,
+            headers: vec![
+                ("authorization", basic.expose()),
+                ("content-type", FORM_CONTENT_TYPE),
+                ("accept", "application/json"),
+            ],
+            body: Some(FORM_BODY),
+        };
+        let context = format!("POST {token_url}");
+        let started = now_ms();
+        let response = match transport::send(&exchange, self.fetch.as_ref(), &cancel).await {
+            Ok(response) => response,
+            Err(SendError::Network { error, .. }) | Err(SendError::Stopped(error)) => {
+                return Err(error)
+            }
+        };
+        let body = transport::json(&response, &cancel, &context).await;
+        if !response.ok() {
+            let oauth_error = body.as_ref().ok().and_then(|b| get(b, "error").as_string());
+            let mut error = Error::new(
+                ErrorKind::Auth,
+                format!(
+                    "The token endpoint refused the client credentials (HTTP {}{})",
+                    response.status(),
+                    oauth_error
+                        .as_deref()
+                        .map(|e| format!(": {e}"))
+                        .unwrap_or_default()
+                ),
+            );
+            error.status = Some(response.status());
+            error.code = oauth_error;
+            error.detail = body
+                .ok()
+                .and_then(|b| get(&b, "error_description").as_string());
+            error.retryable = crate::http::retry::is_retryable_status(response.status());
+            return Err(error);
+        }
+        let parsed: TokenResponse = serde_wasm_bindgen::from_value(body?).map_err(|e| {
+            auth_error(&format!(
+                "The token endpoint's answer has no usable access_token: {e}"
+            ))
+        })?;
+        let lifetime = parsed.expires_in.map(|seconds| seconds * 1_000.0);
+        Ok(CachedToken::new(
+            Secret::new(parsed.access_token),
+            started,
+            lifetime,
+        ))
+    }
+}
+
+/// Asks the caller's `getToken` for a token: a string, or `{ accessToken, expiresIn | expiresAt }`.
+async fn provided(get_token: &Function, timeout_ms: f64) -> Result<CachedToken, Error> {
+    let cancel = Cancel::new(None, timeout_ms)?;
+    let returned = get_token
+        .call0(&JsValue::UNDEFINED)
+        .map_err(|e| auth_error(&format!("getToken threw: {}", message_of(&e))))?;
+    let value = match cancel.guard(Promise::resolve(&returned)).await {
+        Ok(value) => value,
+        Err(GuardError::Stopped(error)) => return Err(error),
+        Err(GuardError::Rejected(e)) => {
+            return Err(auth_error(&format!("getToken failed: {}", message_of(&e))))
+        }
+    };
+    let now = now_ms();
+    if let Some(token) = value.as_string() {
+        return non_empty(token).map(|t| CachedToken::new(t, now, None));
+    }
+    let expires_at = get(&value, "expiresAt");
+    let expires_at_ms = match expires_at.dyn_ref::<js_sys::Date>() {
+        Some(date) => Some(date.get_time()),
+        None => expires_at.as_f64(),
+    };
+    let access_token = get(&value, "accessToken").as_string();
+    let expires_in = get(&value, "expiresIn").as_f64();
+    let provided = TokenInfo {
+        access_token: access_token
+            .ok_or_else(|| auth_error("getToken must return a string or { accessToken }"))?,
+        expires_in,
+        expires_at: expires_at_ms,
+    };
+    let lifetime = provided.lifetime_ms(now);
+    non_empty(provided.access_token).map(|t| CachedToken::new(t, now, lifetime))
+}
+
+fn non_empty(token: String) -> Result<Secret, Error> {
+    if token.trim().is_empty() {
+        Err(auth_error("The token source returned an empty token"))
+    } else {
+        Ok(Secret::new(token))
+    }
+}
+
+fn auth_error(message: &str) -> Error {
+    Error::new(ErrorKind::Auth, message)
+}

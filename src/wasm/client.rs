@@ -1,0 +1,471 @@
+//! `ClientCore`: every operation of the API, exported to the JS facade (`SignicatClient`).
+
+use std::rc::Rc;
+
+use js_sys::{Function, Promise};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::future_to_promise;
+
+use super::auth::{Auth, Source};
+use super::call::{Call, Client, RequestOptions};
+use super::convert::{to_js, to_json};
+use super::js::{get, in_browser};
+use super::options::ClientOptions;
+use super::transport;
+use crate::auth::Secret;
+use crate::config::{self, CredentialOptions, Credentials};
+use crate::error::Error;
+use crate::http::response::decode_error;
+use crate::model::*;
+use crate::pagination::page_token;
+use crate::routes::{self, check_id, Returns, Route};
+use crate::validate::{self, Rule, Validate, ValidationIssue};
+
+#[wasm_bindgen]
+pub struct ClientCore {
+    client: Rc<Client>,
+}
+
+const USER_AGENT: &str = concat!("signicat-account-management/", env!("CARGO_PKG_VERSION"));
+
+/// Turns a JSON value into what the caller receives, after lenient decoding.
+type Decode = fn(JsValue) -> Result<JsValue, String>;
+
+fn decode<T: DeserializeOwned + Serialize>(value: JsValue) -> Result<JsValue, String> {
+    serde_wasm_bindgen::from_value::<T>(value)
+        .map(|typed| to_js(&typed))
+        .map_err(|e| e.to_string())
+}
+
+/// A page, with `next` reduced to the token to pass back as `page`.
+fn decode_page<T: DeserializeOwned + Serialize>(value: JsValue) -> Result<JsValue, String> {
+    let mut page = serde_wasm_bindgen::from_value::<Page<T>>(value).map_err(|e| e.to_string())?;
+    page.next = page.next.as_deref().map(page_token);
+    Ok(to_js(&page))
+}
+
+fn function(value: JsValue, name: &str) -> Result<Option<Function>, Error> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    value
+        .dyn_into::<Function>()
+        .map(Some)
+        .map_err(|_| Error::config(format!("{name} must be a function")))
+}
+
+fn reject(error: Error) -> Promise {
+    Promise::reject(&to_js(&error))
+}
+
+fn invalid(route: &Route, field: &str, message: String) -> Error {
+    Error::validation(
+        route.name,
+        vec![ValidationIssue {
+            field: field.into(),
+            rule: Rule::Type,
+            message,
+        }],
+    )
+}
+
+/// Query parameters from the options argument (absent: defaults).
+fn params<P: DeserializeOwned + Default>(route: &Route, options: &JsValue) -> Result<P, Error> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(P::default());
+    }
+    serde_wasm_bindgen::from_value(options.clone())
+        .map_err(|e| invalid(route, "", format!("Invalid options: {e}")))
+}
+
+fn checked(route: &Route, issues: Vec<ValidationIssue>) -> Result<(), Error> {
+    match issues.is_empty() {
+        true => Ok(()),
+        false => Err(Error::validation(route.name, issues)),
+    }
+}
+
+/// A request body checked against the contract's rules, as JSON text.
+fn body<T: Validate>(route: &Route, input: JsValue) -> Result<Option<String>, Error> {
+    let Some(json) = to_json(input) else {
+        return Err(invalid(
+            route,
+            "",
+            "The request body must be a plain object of JSON values".into(),
+        ));
+    };
+    let typed = T::parse(json).map_err(|issues| Error::validation(route.name, issues))?;
+    serde_json::to_string(&typed)
+        .map(Some)
+        .map_err(|e| Error::config(e.to_string()))
+}
+
+/// A JS `Date` becomes its ISO string; anything else passes as it is.
+fn date_option(options: &JsValue, key: &str) -> JsValue {
+    let value = get(options, key);
+    match value.dyn_ref::<js_sys::Date>() {
+        Some(date) => date.to_iso_string().into(),
+        None => value,
+    }
+}
+
+impl ClientCore {
+    fn ids(route: &Route, ids: &[&str]) -> Result<Vec<String>, Error> {
+        route
+            .params()
+            .zip(ids)
+            .map(|(name, id)| match check_id(id) {
+                Ok(()) => Ok(id.to_string()),
+                Err(why) => Err(invalid(route, name, format!("{name} {why}"))),
+            })
+            .collect()
+    }
+
+    /// Checks everything that can be checked before sending, then runs the call.
+    fn run(
+        &self,
+        route: Route,
+        ids: &[&str],
+        query: Result<Vec<(&'static str, String)>, Error>,
+        body: Result<Option<String>, Error>,
+        options: &JsValue,
+        decode: Decode,
+    ) -> Promise {
+        let prepared = (|| {
+            let call = Call {
+                route,
+                ids: Self::ids(&route, ids)?,
+                query: query?,
+                body: body?,
+            };
+            Ok::<_, Error>((call, RequestOptions::from_js(options)?))
+        })();
+        let (call, options) = match prepared {
+            Ok(prepared) => prepared,
+            Err(error) => return reject(error),
+        };
+        let client = Rc::clone(&self.client);
+        future_to_promise(async move {
+            let (response, cancel) = client.send(&call, options).await.map_err(|e| to_js(&e))?;
+            let context = format!("{} {}", route.method.as_str(), route.name);
+            let result = match route.returns {
+                Returns::Bytes => transport::bytes(&response, &cancel, &context)
+                    .await
+                    .map(JsValue::from),
+                Returns::Json => match transport::json(&response, &cancel, &context).await {
+                    Ok(value) => decode(value).map_err(|reason| {
+                        decode_error(
+                            &context,
+                            response.status(),
+                            &transport::content_type(&response),
+                            &reason,
+                        )
+                    }),
+                    Err(error) => Err(error),
+                },
+            };
+            result.map_err(|e| to_js(&e.with_operation(route.name)))
+        })
+    }
+}
+
+#[wasm_bindgen]
+impl ClientCore {
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "ClientOptions")] options: JsValue,
+    ) -> Result<ClientCore, JsValue> {
+        Self::build(options).map_err(|e| to_js(&e))
+    }
+
+    fn build(options: JsValue) -> Result<ClientCore, Error> {
+        let options: ClientOptions = serde_wasm_bindgen::from_value(options)
+            .map_err(|e| Error::config(format!("Invalid client options: {e}")))?;
+        let settings = config::settings(
+            options.base_url,
+            options.token_url,
+            options.timeout_ms,
+            options.max_retries,
+        )?;
+        let get_token = function(options.get_token, "getToken")?;
+        let fetch = function(options.fetch, "fetch")?;
+        let browser = in_browser();
+        let credentials = config::credentials(CredentialOptions {
+            client_id: options.client_id,
+            client_secret: options.client_secret.map(Secret::new),
+            access_token: options.access_token.map(Secret::new),
+            has_provider: get_token.is_some(),
+            in_browser: browser,
+            dangerously_allow_browser: options.dangerously_allow_browser.unwrap_or(false),
+        })?;
+        let source = match (credentials, get_token) {
+            (
+                Credentials::ClientCredentials {
+                    client_id,
+                    client_secret,
+                },
+                _,
+            ) => Auth::client_credentials(&client_id, &client_secret, settings.token_url.clone()),
+            (Credentials::AccessToken(token), _) => Source::Fixed(token),
+            (Credentials::Provider, Some(get_token)) => Source::Provider(get_token),
+            (Credentials::Provider, None) => {
+                return Err(Error::config("getToken must be a function"))
+            }
+        };
+        let client = Client {
+            auth: Auth::new(source, fetch.clone(), settings.timeout_ms),
+            fetch,
+            on_request: function(options.on_request, "onRequest")?,
+            on_response: function(options.on_response, "onResponse")?,
+            user_agent: (!browser).then(|| USER_AGENT.to_string()),
+            settings,
+        };
+        Ok(ClientCore {
+            client: Rc::new(client),
+        })
+    }
+
+    #[wasm_bindgen(js_name = listAccounts, unchecked_return_type = "Promise<Page<Account>>")]
+    pub fn list_accounts(&self, options: JsValue) -> Promise {
+        let route = routes::LIST_ACCOUNTS;
+        let query = params::<ListAccountsParams>(&route, &options).and_then(|p| {
+            checked(
+                &route,
+                validate::params::list(&ListParams {
+                    limit: p.limit,
+                    page: p.page.clone(),
+                }),
+            )?;
+            Ok(p.query())
+        });
+        self.run(
+            route,
+            &[],
+            query,
+            Ok(None),
+            &options,
+            decode_page::<Account>,
+        )
+    }
+
+    #[wasm_bindgen(js_name = createAccount, unchecked_return_type = "Promise<Account>")]
+    pub fn create_account(&self, input: JsValue, options: JsValue) -> Promise {
+        let route = routes::CREATE_ACCOUNT;
+        self.run(
+            route,
+            &[],
+            Ok(vec![]),
+            body::<CreateAccountRequest>(&route, input),
+            &options,
+            decode::<Account>,
+        )
+    }
+
+    #[wasm_bindgen(js_name = getAccount, unchecked_return_type = "Promise<Account>")]
+    pub fn get_account(&self, id: &str, options: JsValue) -> Promise {
+        let route = routes::GET_ACCOUNT;
+        let query = params::<GetAccountParams>(&route, &options).map(|p| p.query());
+        self.run(route, &[id], query, Ok(None), &options, decode::<Account>)
+    }
+
+    #[wasm_bindgen(js_name = updateAccount, unchecked_return_type = "Promise<Account>")]
+    pub fn update_account(&self, id: &str, input: JsValue, options: JsValue) -> Promise {
+        let route = routes::UPDATE_ACCOUNT;
+        self.run(
+            route,
+            &[id],
+            Ok(vec![]),
+            body::<UpdateAccountRequest>(&route, input),
+            &options,
+            decode::<Account>,
+        )
+    }
+
+    #[wasm_bindgen(js_name = deleteAccount, unchecked_return_type = "Promise<Account>")]
+    pub fn delete_account(&self, id: &str, options: JsValue) -> Promise {
+        self.run(
+            routes::DELETE_ACCOUNT,
+            &[id],
+            Ok(vec![]),
+            Ok(None),
+            &options,
+            decode::<Account>,
+        )
+    }
+
+    #[wasm_bindgen(js_name = undeleteAccount, unchecked_return_type = "Promise<Account>")]
+    pub fn undelete_account(&self, id: &str, options: JsValue) -> Promise {
+        self.run(
+            routes::UNDELETE_ACCOUNT,
+            &[id],
+            Ok(vec![]),
+            Ok(None),
+            &options,
+            decode::<Account>,
+        )
+    }
+
+    #[wasm_bindgen(js_name = listContacts, unchecked_return_type = "Promise<Page<Contact>>")]
+    pub fn list_contacts(&self, options: JsValue) -> Promise {
+        self.list(routes::LIST_CONTACTS, options, decode_page::<Contact>)
+    }
+
+    #[wasm_bindgen(js_name = createContact, unchecked_return_type = "Promise<Contact>")]
+    pub fn create_contact(&self, input: JsValue, options: JsValue) -> Promise {
+        let route = routes::CREATE_CONTACT;
+        self.run(
+            route,
+            &[],
+            Ok(vec![]),
+            body::<ContactRequest>(&route, input),
+            &options,
+            decode::<Contact>,
+        )
+    }
+
+    #[wasm_bindgen(js_name = getContact, unchecked_return_type = "Promise<Contact>")]
+    pub fn get_contact(&self, id: &str, options: JsValue) -> Promise {
+        self.run(
+            routes::GET_CONTACT,
+            &[id],
+            Ok(vec![]),
+            Ok(None),
+            &options,
+            decode::<Contact>,
+        )
+    }
+
+    #[wasm_bindgen(js_name = updateContact, unchecked_return_type = "Promise<Contact>")]
+    pub fn update_contact(&self, id: &str, input: JsValue, options: JsValue) -> Promise {
+        let route = routes::UPDATE_CONTACT;
+        self.run(
+            route,
+            &[id],
+            Ok(vec![]),
+            body::<ContactRequest>(&route, input),
+            &options,
+            decode::<Contact>,
+        )
+    }
+
+    #[wasm_bindgen(js_name = patchContact, unchecked_return_type = "Promise<Contact>")]
+    pub fn patch_contact(&self, id: &str, input: JsValue, options: JsValue) -> Promise {
+        let route = routes::PATCH_CONTACT;
+        self.run(
+            route,
+            &[id],
+            Ok(vec![]),
+            body::<ContactPatchRequest>(&route, input),
+            &options,
+            decode::<Contact>,
+        )
+    }
+
+    #[wasm_bindgen(js_name = listOrganizations, unchecked_return_type = "Promise<Page<OrganizationSummary>>")]
+    pub fn list_organizations(&self, options: JsValue) -> Promise {
+        self.list(
+            routes::LIST_ORGANIZATIONS,
+            options,
+            decode_page::<OrganizationSummary>,
+        )
+    }
+
+    #[wasm_bindgen(js_name = createOrganization, unchecked_return_type = "Promise<Organization>")]
+    pub fn create_organization(&self, input: JsValue, options: JsValue) -> Promise {
+        let route = routes::CREATE_ORGANIZATION;
+        let body = body::<CreateOrganizationRequest>(&route, input);
+        self.run(
+            route,
+            &[],
+            Ok(vec![]),
+            body,
+            &options,
+            decode::<Organization>,
+        )
+    }
+
+    #[wasm_bindgen(js_name = getOrganization, unchecked_return_type = "Promise<Organization>")]
+    pub fn get_organization(&self, id: &str, options: JsValue) -> Promise {
+        let route = routes::GET_ORGANIZATION;
+        let query = params::<GetOrganizationParams>(&route, &options).map(|p| p.query());
+        self.run(
+            route,
+            &[id],
+            query,
+            Ok(None),
+            &options,
+            decode::<Organization>,
+        )
+    }
+
+    #[wasm_bindgen(js_name = updateOrganization, unchecked_return_type = "Promise<Organization>")]
+    pub fn update_organization(&self, id: &str, input: JsValue, options: JsValue) -> Promise {
+        let route = routes::UPDATE_ORGANIZATION;
+        let body = body::<UpdateOrganizationRequest>(&route, input);
+        self.run(
+            route,
+            &[id],
+            Ok(vec![]),
+            body,
+            &options,
+            decode::<Organization>,
+        )
+    }
+
+    #[wasm_bindgen(js_name = listInvoices, unchecked_return_type = "Promise<InvoiceSummary[]>")]
+    pub fn list_invoices(&self, options: JsValue) -> Promise {
+        let route = routes::LIST_INVOICES;
+        let dates = js_sys::Object::new();
+        for key in ["after", "before"] {
+            let _ = js_sys::Reflect::set(&dates, &key.into(), &date_option(&options, key));
+        }
+        let query = params::<ListInvoicesParams>(&route, &dates.into()).and_then(|p| {
+            checked(&route, validate::params::invoices(&p))?;
+            Ok(p.query())
+        });
+        self.run(
+            route,
+            &[],
+            query,
+            Ok(None),
+            &options,
+            decode::<Vec<InvoiceSummary>>,
+        )
+    }
+
+    #[wasm_bindgen(js_name = getInvoice, unchecked_return_type = "Promise<Invoice>")]
+    pub fn get_invoice(&self, invoice_number: &str, options: JsValue) -> Promise {
+        self.run(
+            routes::GET_INVOICE,
+            &[invoice_number],
+            Ok(vec![]),
+            Ok(None),
+            &options,
+            decode::<Invoice>,
+        )
+    }
+
+    #[wasm_bindgen(js_name = downloadInvoice, unchecked_return_type = "Promise<Uint8Array>")]
+    pub fn download_invoice(&self, invoice_number: &str, options: JsValue) -> Promise {
+        self.run(
+            routes::DOWNLOAD_INVOICE,
+            &[invoice_number],
+            Ok(vec![]),
+            Ok(None),
+            &options,
+            decode::<()>,
+        )
+    }
+}
+
+impl ClientCore {
+    fn list(&self, route: Route, options: JsValue, decode: Decode) -> Promise {
+        let query = params::<ListParams>(&route, &options).and_then(|p| {
+            checked(&route, validate::params::list(&p))?;
+            Ok(p.query())
+        });
+        self.run(route, &[], query, Ok(None), &options, decode)
+    }
+}

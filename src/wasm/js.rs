@@ -1,0 +1,72 @@
+//! The few JS globals the transport needs, and small helpers for reading JS objects.
+
+use js_sys::{Function, Promise, Reflect};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = setTimeout)]
+    pub fn set_timeout(handler: &Function, ms: f64) -> JsValue;
+
+    #[wasm_bindgen(js_name = clearTimeout)]
+    pub fn clear_timeout(id: &JsValue);
+
+    #[wasm_bindgen(js_name = fetch, catch)]
+    fn global_fetch(request: &web_sys::Request) -> Result<Promise, JsValue>;
+}
+
+/// Calls the caller's `fetch` if given, else the global one; a synchronous throw becomes a rejection.
+pub fn fetch(custom: Option<&Function>, request: &web_sys::Request) -> Promise {
+    let result = match custom {
+        Some(fetch) => fetch.call1(&JsValue::UNDEFINED, request),
+        None => global_fetch(request).map(JsValue::from),
+    };
+    match result {
+        Ok(value) => Promise::resolve(&value),
+        Err(error) => Promise::reject(&error),
+    }
+}
+
+/// A promise that resolves after `ms` milliseconds.
+pub fn sleep(ms: f64) -> Promise {
+    Promise::new(&mut |resolve, _reject| {
+        set_timeout(&resolve, ms);
+    })
+}
+
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// `object[key]`, or `undefined` when `object` is not an object or reading throws.
+pub fn get(object: &JsValue, key: &str) -> JsValue {
+    if !object.is_object() {
+        return JsValue::UNDEFINED;
+    }
+    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Node, Deno and Bun are servers; anything else (a page, a worker) counts as a browser.
+pub fn in_browser() -> bool {
+    let global = js_sys::global();
+    let node = get(&get(&get(&global, "process"), "versions"), "node");
+    let deno = get(&global, "Deno");
+    node.is_undefined() && deno.is_undefined()
+}
+
+/// A plain object from key/value pairs, for hooks.
+pub fn object(pairs: &[(&str, JsValue)]) -> JsValue {
+    let object = js_sys::Object::new();
+    for (key, value) in pairs {
+        let _ = Reflect::set(&object, &JsValue::from_str(key), value);
+    }
+    object.into()
+}
+
+/// The `message` of a thrown value, for error texts.
+pub fn message_of(error: &JsValue) -> String {
+    get(error, "message")
+        .as_string()
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "unknown error".into())
+}

@@ -1,0 +1,172 @@
+//! One HTTP exchange over fetch (built with gloo-net), and reading its body.
+
+use gloo_net::http::{Method as GlooMethod, RequestBuilder};
+use js_sys::{Function, JSON};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::Response;
+
+use super::cancel::{Cancel, GuardError};
+use super::js::{fetch, get, message_of};
+use crate::error::{Error, ErrorKind};
+use crate::http::response::{decode_error, is_json};
+use crate::model::ProblemDetails;
+use crate::routes::Method;
+
+pub struct Exchange<'a> {
+    pub method: Method,
+    pub url: &'a str,
+    pub headers: Vec<(&'static str, &'a str)>,
+    pub body: Option<&'a str>,
+}
+
+/// How an exchange failed before any response arrived.
+pub enum SendError {
+    /// No response. `refused` when the connection was refused, so nothing was sent.
+    Network {
+        refused: bool,
+        error: Error,
+    },
+    Stopped(Error),
+}
+
+pub async fn send(
+    exchange: &Exchange<'_>,
+    custom_fetch: Option<&Function>,
+    cancel: &Cancel,
+) -> Result<Response, SendError> {
+    let method = match exchange.method {
+        Method::Get => GlooMethod::GET,
+        Method::Post => GlooMethod::POST,
+        Method::Put => GlooMethod::PUT,
+        Method::Patch => GlooMethod::PATCH,
+        Method::Delete => GlooMethod::DELETE,
+    };
+    let signal = cancel.signal();
+    let mut builder = RequestBuilder::new(exchange.url)
+        .method(method)
+        .abort_signal(Some(&signal));
+    for (name, value) in &exchange.headers {
+        builder = builder.header(name, value);
+    }
+    let request = match exchange.body {
+        Some(body) => builder.body(body),
+        None => builder.build(),
+    }
+    .map_err(|e| {
+        SendError::Stopped(Error::config(format!(
+            "Could not build the request to {}: {e}",
+            exchange.url
+        )))
+    })?;
+    match cancel.guard(fetch(custom_fetch, &request.into())).await {
+        Ok(response) => response
+            .dyn_into::<Response>()
+            .map_err(|_| SendError::Stopped(not_a_response())),
+        Err(GuardError::Stopped(error)) => Err(SendError::Stopped(error)),
+        Err(GuardError::Rejected(error)) => {
+            let refused = is_refused(&error);
+            let message = format!(
+                "{} {} got no response: {}",
+                exchange.method.as_str(),
+                exchange.url,
+                cause_message(&error)
+            );
+            Err(SendError::Network {
+                refused,
+                error: Error::new(ErrorKind::Network, message),
+            })
+        }
+    }
+}
+
+fn not_a_response() -> Error {
+    Error::config("The fetch function did not resolve to a Response")
+}
+
+/// Node's fetch (undici) puts the socket error in `cause`; `ECONNREFUSED` means nothing was sent.
+fn is_refused(error: &JsValue) -> bool {
+    let cause = get(error, "cause");
+    let first = get(&get(&cause, "errors"), "0");
+    [get(&cause, "code"), get(&first, "code")]
+        .iter()
+        .any(|code| code.as_string().as_deref() == Some("ECONNREFUSED"))
+}
+
+fn cause_message(error: &JsValue) -> String {
+    let cause = get(error, "cause");
+    match cause.is_object() {
+        true => format!("{} ({})", message_of(error), message_of(&cause)),
+        false => message_of(error),
+    }
+}
+
+pub fn content_type(response: &Response) -> String {
+    response
+        .headers()
+        .get("content-type")
+        .ok()
+        .flatten()
+        .unwrap_or_default()
+}
+
+/// The body as text; a body cut off mid-way is a `decode` error.
+pub async fn text(response: &Response, cancel: &Cancel, context: &str) -> Result<String, Error> {
+    let promise = response
+        .text()
+        .map_err(|e| body_error(response, context, &e))?;
+    match cancel.guard(promise).await {
+        Ok(text) => Ok(text.as_string().unwrap_or_default()),
+        Err(GuardError::Stopped(error)) => Err(error),
+        Err(GuardError::Rejected(e)) => Err(body_error(response, context, &e)),
+    }
+}
+
+/// The body as bytes, without copying it into wasm memory.
+pub async fn bytes(
+    response: &Response,
+    cancel: &Cancel,
+    context: &str,
+) -> Result<js_sys::Uint8Array, Error> {
+    let promise = response
+        .array_buffer()
+        .map_err(|e| body_error(response, context, &e))?;
+    match cancel.guard(promise).await {
+        Ok(buffer) => Ok(js_sys::Uint8Array::new(&buffer)),
+        Err(GuardError::Stopped(error)) => Err(error),
+        Err(GuardError::Rejected(e)) => Err(body_error(response, context, &e)),
+    }
+}
+
+fn body_error(response: &Response, context: &str, error: &JsValue) -> Error {
+    let reason = format!("the body was cut off ({})", cause_message(error));
+    decode_error(context, response.status(), &content_type(response), &reason)
+}
+
+/// The JSON body parsed by the runtime's own parser; anything else is a `decode` error.
+pub async fn json(response: &Response, cancel: &Cancel, context: &str) -> Result<JsValue, Error> {
+    let content_type = content_type(response);
+    let status = response.status();
+    if !is_json(&content_type) {
+        return Err(decode_error(
+            context,
+            status,
+            &content_type,
+            "expected JSON",
+        ));
+    }
+    let text = text(response, cancel, context).await?;
+    JSON::parse(&text).map_err(|e| decode_error(context, status, &content_type, &message_of(&e)))
+}
+
+/// The error for a non-2xx answer, carrying its problem details when the body has them.
+pub async fn error_from(response: &Response, cancel: &Cancel, context: &str) -> Error {
+    let status = response.status();
+    let problem = match json(response, cancel, context).await {
+        Ok(body) => serde_wasm_bindgen::from_value::<ProblemDetails>(body).ok(),
+        Err(stopped) if matches!(stopped.kind, ErrorKind::Timeout | ErrorKind::Aborted) => {
+            return stopped
+        }
+        Err(_) => None,
+    };
+    Error::from_status(status, problem, context)
+}
