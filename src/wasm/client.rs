@@ -112,13 +112,15 @@ fn date_option(options: &JsValue, key: &str) -> JsValue {
 }
 
 impl ClientCore {
-    fn ids(route: &Route, ids: &[&str]) -> Result<Vec<String>, Error> {
+    /// Path parameters, each a string that cannot leave its path segment.
+    fn ids(route: &Route, ids: &[JsValue]) -> Result<Vec<String>, Error> {
         route
             .params()
             .zip(ids)
-            .map(|(name, id)| match check_id(id) {
-                Ok(()) => Ok(id.to_string()),
-                Err(why) => Err(invalid(route, name, format!("{name} {why}"))),
+            .map(|(name, id)| {
+                let id = id.as_string().ok_or_else(|| invalid(route, name, format!("{name} must be a string")))?;
+                check_id(&id).map_err(|why| invalid(route, name, format!("{name} {why}")))?;
+                Ok(id)
             })
             .collect()
     }
@@ -127,7 +129,7 @@ impl ClientCore {
     fn run(
         &self,
         route: Route,
-        ids: &[&str],
+        ids: &[JsValue],
         query: Result<Vec<(&'static str, String)>, Error>,
         body: Result<Option<String>, Error>,
         options: &JsValue,
@@ -264,14 +266,14 @@ impl ClientCore {
     }
 
     #[wasm_bindgen(js_name = getAccount, unchecked_return_type = "Promise<Account>")]
-    pub fn get_account(&self, id: &str, options: JsValue) -> Promise {
+    pub fn get_account(&self, id: JsValue, options: JsValue) -> Promise {
         let route = routes::GET_ACCOUNT;
         let query = params::<GetAccountParams>(&route, &options).map(|p| p.query());
         self.run(route, &[id], query, Ok(None), &options, decode::<Account>)
     }
 
     #[wasm_bindgen(js_name = updateAccount, unchecked_return_type = "Promise<Account>")]
-    pub fn update_account(&self, id: &str, input: JsValue, options: JsValue) -> Promise {
+    pub fn update_account(&self, id: JsValue, input: JsValue, options: JsValue) -> Promise {
         let route = routes::UPDATE_ACCOUNT;
         self.run(
             route,
@@ -284,7 +286,7 @@ impl ClientCore {
     }
 
     #[wasm_bindgen(js_name = deleteAccount, unchecked_return_type = "Promise<Account>")]
-    pub fn delete_account(&self, id: &str, options: JsValue) -> Promise {
+    pub fn delete_account(&self, id: JsValue, options: JsValue) -> Promise {
         self.run(
             routes::DELETE_ACCOUNT,
             &[id],
@@ -296,7 +298,7 @@ impl ClientCore {
     }
 
     #[wasm_bindgen(js_name = undeleteAccount, unchecked_return_type = "Promise<Account>")]
-    pub fn undelete_account(&self, id: &str, options: JsValue) -> Promise {
+    pub fn undelete_account(&self, id: JsValue, options: JsValue) -> Promise {
         self.run(
             routes::UNDELETE_ACCOUNT,
             &[id],
@@ -326,7 +328,7 @@ impl ClientCore {
     }
 
     #[wasm_bindgen(js_name = getContact, unchecked_return_type = "Promise<Contact>")]
-    pub fn get_contact(&self, id: &str, options: JsValue) -> Promise {
+    pub fn get_contact(&self, id: JsValue, options: JsValue) -> Promise {
         self.run(
             routes::GET_CONTACT,
             &[id],
@@ -338,7 +340,7 @@ impl ClientCore {
     }
 
     #[wasm_bindgen(js_name = updateContact, unchecked_return_type = "Promise<Contact>")]
-    pub fn update_contact(&self, id: &str, input: JsValue, options: JsValue) -> Promise {
+    pub fn update_contact(&self, id: JsValue, input: JsValue, options: JsValue) -> Promise {
         let route = routes::UPDATE_CONTACT;
         self.run(
             route,
@@ -351,7 +353,7 @@ impl ClientCore {
     }
 
     #[wasm_bindgen(js_name = patchContact, unchecked_return_type = "Promise<Contact>")]
-    pub fn patch_contact(&self, id: &str, input: JsValue, options: JsValue) -> Promise {
+    pub fn patch_contact(&self, id: JsValue, input: JsValue, options: JsValue) -> Promise {
         let route = routes::PATCH_CONTACT;
         self.run(
             route,
@@ -387,7 +389,7 @@ impl ClientCore {
     }
 
     #[wasm_bindgen(js_name = getOrganization, unchecked_return_type = "Promise<Organization>")]
-    pub fn get_organization(&self, id: &str, options: JsValue) -> Promise {
+    pub fn get_organization(&self, id: JsValue, options: JsValue) -> Promise {
         let route = routes::GET_ORGANIZATION;
         let query = params::<GetOrganizationParams>(&route, &options).map(|p| p.query());
         self.run(
@@ -401,7 +403,7 @@ impl ClientCore {
     }
 
     #[wasm_bindgen(js_name = updateOrganization, unchecked_return_type = "Promise<Organization>")]
-    pub fn update_organization(&self, id: &str, input: JsValue, options: JsValue) -> Promise {
+    pub fn update_organization(&self, id: JsValue, input: JsValue, options: JsValue) -> Promise {
         let route = routes::UPDATE_ORGANIZATION;
         let body = body::<UpdateOrganizationRequest>(&route, input);
         self.run(
@@ -436,7 +438,7 @@ impl ClientCore {
     }
 
     #[wasm_bindgen(js_name = getInvoice, unchecked_return_type = "Promise<Invoice>")]
-    pub fn get_invoice(&self, invoice_number: &str, options: JsValue) -> Promise {
+    pub fn get_invoice(&self, invoice_number: JsValue, options: JsValue) -> Promise {
         self.run(
             routes::GET_INVOICE,
             &[invoice_number],
@@ -448,7 +450,7 @@ impl ClientCore {
     }
 
     #[wasm_bindgen(js_name = downloadInvoice, unchecked_return_type = "Promise<Uint8Array>")]
-    pub fn download_invoice(&self, invoice_number: &str, options: JsValue) -> Promise {
+    pub fn download_invoice(&self, invoice_number: JsValue, options: JsValue) -> Promise {
         self.run(
             routes::DOWNLOAD_INVOICE,
             &[invoice_number],
