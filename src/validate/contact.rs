@@ -33,6 +33,7 @@ impl Validate for ContactRequest {
 impl Validate for ContactPatchRequest {
     fn issues(body: &Value) -> Vec<ValidationIssue> {
         let mut c = Checker::new(body);
+        c.id("organizationId", Optional);
         person(&mut c, Optional);
         c.finish()
     }

@@ -93,8 +93,13 @@ impl<'a> Checker<'a> {
         let text = self.string(name, presence)?;
         let path = self.path(name);
         let len = text.chars().count();
-        if presence == Presence::Required && text.trim().is_empty() {
-            self.report(name, Rule::Required, format!("{path} must not be blank"));
+        if min > 0 && text.trim().is_empty() {
+            let rule = if presence == Presence::Required {
+                Rule::Required
+            } else {
+                Rule::MinLength
+            };
+            self.report(name, rule, format!("{path} must not be blank"));
         } else if len < min {
             self.report(
                 name,
