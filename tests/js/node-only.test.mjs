@@ -1,0 +1,59 @@
+// What only Node can show: util.inspect, token expiry on a short TTL, refused connections.
+
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { inspect } from "node:util";
+
+import { admin } from "../scenarios/admin.mjs";
+import { startEmulator } from "../support/emulator.mjs";
+import { SignicatClient, SignicatError } from "../support/package.mjs";
+
+let emulator;
+before(async () => {
+  emulator = await startEmulator({ args: ["--seed", "7", "--token-ttl", "2"] });
+});
+after(() => emulator?.stop());
+
+const options = () => ({ baseUrl: emulator.baseUrl, tokenUrl: emulator.tokenUrl, clientId: emulator.clientId, clientSecret: emulator.clientSecret });
+
+test("the secret is absent from util.inspect and JSON.stringify of the client and its errors", async () => {
+  const client = new SignicatClient(options());
+  for (const text of [inspect(client, { showHidden: true, depth: 10 }), JSON.stringify(client)]) {
+    assert.ok(!text.includes(emulator.clientSecret), text);
+  }
+  const error = await client.accounts.get("a-ppge-missing").catch((e) => e);
+  assert.ok(error instanceof SignicatError);
+  assert.ok(!inspect(error, { showHidden: true, depth: 10 }).includes(emulator.clientSecret));
+  assert.ok(!inspect(error, { showHidden: true, depth: 10 }).toLowerCase().includes("bearer"));
+});
+
+test("a token is renewed before it expires", async () => {
+  const emu = admin(emulator.origin);
+  const client = new SignicatClient(options());
+  const before = (await emu.stats()).tokenRequests;
+  await client.accounts.list({ limit: 1 });
+  await new Promise((resolve) => setTimeout(resolve, 2_100));
+  await client.accounts.list({ limit: 1 });
+  assert.equal((await emu.stats()).tokenRequests - before, 2, "a second token after the first expired");
+});
+
+test("a refused connection is a retryable network error; a refused POST may be retried", async () => {
+  const client = new SignicatClient({ baseUrl: "http://127.0.0.1:9/account-management", accessToken: "t", maxRetries: 1 });
+  const error = await client.accounts.create({ name: "A", organizationId: "o-p-1", isSandbox: true, region: "EU", cloud: "GCP" }).catch((e) => e);
+  assert.ok(error instanceof SignicatError);
+  assert.equal(error.kind, "network");
+  assert.equal(error.retryable, true);
+});
+
+test("a bad configuration is a config error thrown by the constructor", () => {
+  assert.throws(() => new SignicatClient({ clientId: "x" }), (e) => e instanceof SignicatError && e.kind === "config");
+  assert.throws(() => new SignicatClient({ accessToken: "t", baseUrl: "ftp://x" }), (e) => e.kind === "config");
+  assert.throws(() => new SignicatClient({ accessToken: "t", timeoutMs: -1 }), (e) => e.kind === "config");
+});
+
+test("in Node a client secret needs no opt-in and requests name the SDK in User-Agent", async () => {
+  const seen = [];
+  const client = new SignicatClient({ ...options(), fetch: (request) => (seen.push(request.headers.get("user-agent")), fetch(request)) });
+  await client.accounts.list({ limit: 1 });
+  assert.match(seen.at(-1), /^signicat-account-management\/\d+\.\d+\.\d+/);
+});

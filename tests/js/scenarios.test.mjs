@@ -1,0 +1,29 @@
+// The shared scenarios (tests/scenarios) in Node, against a real emulator over HTTP.
+
+import { after, before, describe, test } from "node:test";
+
+import { admin } from "../scenarios/admin.mjs";
+import { listing } from "../scenarios/listing.mjs";
+import { operations } from "../scenarios/operations.mjs";
+import { resilience } from "../scenarios/resilience.mjs";
+import { startEmulator } from "../support/emulator.mjs";
+import { SignicatClient, SignicatError } from "../support/package.mjs";
+
+function suite(title, scenarios, args, extraEnv = {}) {
+  describe(title, () => {
+    let emulator;
+    let context;
+    before(async () => {
+      emulator = await startEmulator({ args });
+      const env = { ...extraEnv, origin: emulator.origin, baseUrl: emulator.baseUrl, tokenUrl: emulator.tokenUrl, clientId: emulator.clientId, clientSecret: emulator.clientSecret };
+      context = { SignicatClient, SignicatError, env, emu: admin(emulator.origin) };
+    });
+    after(() => emulator?.stop());
+    for (const scenario of scenarios) test(scenario.name, () => scenario.run(context));
+  });
+}
+
+suite("operations", operations, ["--seed", "7"]);
+suite("resilience", resilience, ["--seed", "7"]);
+suite("next as a URL", resilience.filter((s) => s.name.startsWith("next as a URL")), ["--seed", "7", "--next-style", "url"], { nextStyleUrl: true });
+suite("listing", listing, ["--seed", "7", "--accounts", "10000"]);

@@ -1,0 +1,26 @@
+// The emulator's test endpoints (/emulator/*), over fetch, for Node and browser alike.
+
+export function admin(origin) {
+  const post = async (path, body) => {
+    const response = await fetch(`${origin}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${path} answered ${response.status}`);
+    return response.json().catch(() => ({}));
+  };
+  return {
+    reset: () => post("/emulator/reset"),
+    revokeTokens: () => post("/emulator/revoke-tokens"),
+    /** Makes the next `times` matching requests fail with `fault` (e.g. "503", "429;retry-after=1", "truncate"). */
+    armFault: (fault, { method, path, times = 1 } = {}) => post("/emulator/faults", { fault, method, path, times }),
+    stats: async () => (await fetch(`${origin}/emulator/stats`)).json(),
+  };
+}
+
+/** How many requests the emulator saw for `method` and `path` (API paths, below /account-management). */
+export function countRequests(stats, method, path) {
+  const full = `/account-management${path}`;
+  return stats.requests.filter((r) => r.method === method && r.path === full).length;
+}
