@@ -118,7 +118,9 @@ impl ClientCore {
             .params()
             .zip(ids)
             .map(|(name, id)| {
-                let id = id.as_string().ok_or_else(|| invalid(route, name, format!("{name} must be a string")))?;
+                let id = id
+                    .as_string()
+                    .ok_or_else(|| invalid(route, name, format!("{name} must be a string")))?;
                 check_id(&id).map_err(|why| invalid(route, name, format!("{name} {why}")))?;
                 Ok(id)
             })
