@@ -1,12 +1,21 @@
 // The package under test, loaded through its own package.json `exports` (node → import):
-// the packed tarball's install when SIGNICAT_PKG is set, else the assembled pkg/.
+// the packed tarball as installed in a fresh project when PKG_CONSUMER is set (make test),
+// else the assembled package (SIGNICAT_PKG, default pkg/).
 
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
-export const packageDir = process.env.SIGNICAT_PKG ?? fileURLToPath(new URL("../../pkg/", import.meta.url));
-const manifest = JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8"));
-const entry = manifest.exports["."].node.import;
+const installed = process.env.PKG_CONSUMER && join(process.env.PKG_CONSUMER, "node_modules", "signicat-account-management");
+export const packageDir =
+  installed && existsSync(installed) ? installed : (process.env.SIGNICAT_PKG ?? fileURLToPath(new URL("../../pkg/", import.meta.url)));
+export const manifest = JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8"));
 
-export const { SignicatClient, SignicatError, validate } = await import(pathToFileURL(join(packageDir, entry)).href);
+/** The file an `exports` condition path (e.g. ["node", "import"]) resolves to, relative to the package. */
+export function entry(...conditions) {
+  let target = manifest.exports["."];
+  for (const condition of conditions) target = target[condition];
+  return target;
+}
+
+export const { SignicatClient, SignicatError, validate } = await import(pathToFileURL(join(packageDir, entry("node", "import"))).href);

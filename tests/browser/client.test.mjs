@@ -1,0 +1,89 @@
+// The shared scenarios (tests/scenarios) in headless Chromium: the package's browser entry on
+// one origin calling the emulator on another (CORS with Authorization), over real HTTP.
+
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { after, before, describe, test } from "node:test";
+import { chromium } from "playwright-core";
+
+import { browserOnly } from "../scenarios/browser.mjs";
+import { listing } from "../scenarios/listing.mjs";
+import { operations } from "../scenarios/operations.mjs";
+import { resilience } from "../scenarios/resilience.mjs";
+import { serve } from "../package/server.mjs";
+import { startEmulator } from "../support/emulator.mjs";
+import { entry, packageDir } from "../support/package.mjs";
+
+const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+const PAGE = `<!doctype html>
+<script type="module">
+  import { SignicatClient, SignicatError } from "./pkg/${entry("browser")}";
+  import { admin } from "./scenarios/admin.mjs";
+  import { browserOnly } from "./scenarios/browser.mjs";
+  import { listing } from "./scenarios/listing.mjs";
+  import { operations } from "./scenarios/operations.mjs";
+  import { resilience } from "./scenarios/resilience.mjs";
+  const all = [...operations, ...resilience, ...listing, ...browserOnly];
+  window.runScenario = async (name, env) => {
+    try {
+      await all.find((s) => s.name === name).run({ SignicatClient, SignicatError, env, emu: admin(env.origin) });
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, message: String(error?.stack ?? error) };
+    }
+  };
+  window.ready = true;
+</script>`;
+
+let root;
+let site;
+let browser;
+let page;
+const problems = [];
+
+before(async () => {
+  root = mkdtempSync(join(tmpdir(), "signicat-browser-"));
+  symlinkSync(packageDir, join(root, "pkg"));
+  symlinkSync(fileURLToPath(new URL("../scenarios/", import.meta.url)), join(root, "scenarios"));
+  writeFileSync(join(root, "index.html"), PAGE);
+  site = await serve(root);
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  page = await browser.newPage();
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  await page.goto(site.url);
+  await page.waitForFunction(() => window.ready === true, null, { timeout: 20_000 });
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+function suite(title, scenarios, args, extraEnv = {}) {
+  describe(title, () => {
+    let emulator;
+    let env;
+    before(async () => {
+      emulator = await startEmulator({ args });
+      env = { ...extraEnv, origin: emulator.origin, baseUrl: emulator.baseUrl, tokenUrl: emulator.tokenUrl, clientId: emulator.clientId, clientSecret: emulator.clientSecret };
+    });
+    after(() => emulator?.stop());
+    for (const scenario of scenarios) {
+      test(scenario.name, async () => {
+        const result = await page.evaluate(([name, env]) => window.runScenario(name, env), [scenario.name, env]);
+        assert.ok(result.ok, result.message);
+        assert.deepEqual(problems, []);
+      });
+    }
+  });
+}
+
+suite("operations", [...operations, ...browserOnly], ["--seed", "7"]);
+suite("resilience", resilience, ["--seed", "7"]);
+suite("next as a URL", resilience.filter((s) => s.name.startsWith("next as a URL")), ["--seed", "7", "--next-style", "url"], { nextStyleUrl: true });
+suite("listing", listing, ["--seed", "7", "--accounts", "10000"]);

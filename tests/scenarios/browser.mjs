@@ -1,0 +1,21 @@
+// What only a browser can show.
+
+import { equal, ok } from "./check.mjs";
+
+export const browserOnly = [
+  {
+    name: "a client secret in a browser is refused without dangerouslyAllowBrowser",
+    async run({ SignicatClient, SignicatError, env }) {
+      let thrown;
+      try {
+        new SignicatClient({ baseUrl: env.baseUrl, tokenUrl: env.tokenUrl, clientId: env.clientId, clientSecret: env.clientSecret });
+      } catch (error) {
+        thrown = error;
+      }
+      ok(thrown instanceof SignicatError, "the constructor throws a SignicatError");
+      equal(thrown.kind, "config", "kind");
+      ok(thrown.message.includes("getToken"), "the message names the safe alternative");
+      ok(!thrown.message.includes(env.clientSecret), "the message does not repeat the secret");
+    },
+  },
+];
