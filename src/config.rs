@@ -8,7 +8,7 @@ use crate::http::retry::DEFAULT_MAX_RETRIES;
 pub const DEFAULT_BASE_URL: &str = "https://api.signicat.com/account-management";
 pub const DEFAULT_TIMEOUT_MS: f64 = 30_000.0;
 /// `setTimeout` holds at most a signed 32-bit number of milliseconds.
-const MAX_TIMEOUT_MS: f64 = 2_147_483_647.0;
+const MAX_TIMEOUT_MS: u32 = i32::MAX as u32;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Settings {
@@ -128,7 +128,7 @@ pub fn settings(
 /// A per-call or client-wide timeout: a positive number of milliseconds that a timer can hold.
 pub fn timeout(timeout_ms: Option<f64>) -> Result<Option<f64>, Error> {
     match timeout_ms {
-        Some(ms) if !(ms > 0.0 && ms <= MAX_TIMEOUT_MS) => Err(Error::config(format!(
+        Some(ms) if !(ms > 0.0 && ms <= f64::from(MAX_TIMEOUT_MS)) => Err(Error::config(format!(
             "timeoutMs must be a number of milliseconds from 1 to {MAX_TIMEOUT_MS}"
         ))),
         other => Ok(other),

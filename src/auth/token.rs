@@ -42,6 +42,15 @@ pub struct TokenResponse {
     pub expires_in: Option<f64>,
 }
 
+/// The token endpoint's refusal (RFC 6749 §5.2).
+#[derive(Deserialize, Default)]
+pub struct OAuthError {
+    #[serde(default)]
+    pub error: Option<String>,
+    #[serde(default)]
+    pub error_description: Option<String>,
+}
+
 /// What a `getToken` callback may return instead of a bare token string.
 #[derive(Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]

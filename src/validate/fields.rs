@@ -145,7 +145,7 @@ impl<'a> Checker<'a> {
         if let Some(code) = self.string(name, Presence::Optional) {
             if !is_country_code(code) {
                 let path = self.path(name);
-                let upper = code.to_uppercase();
+                let upper = code.to_ascii_uppercase();
                 let message = if is_country_code(&upper) {
                     format!("{path} must be written in upper case: {upper}")
                 } else {

@@ -9,11 +9,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
 use super::cancel::{Cancel, GuardError};
-use super::convert::to_js;
+use super::convert::{from_js, to_js};
 use super::js::{get, message_of, now_ms};
 use super::transport::{self, Exchange, SendError};
 use crate::auth::client_credentials::{basic_authorization, FORM_BODY, FORM_CONTENT_TYPE};
-use crate::auth::token::TokenResponse;
+use crate::auth::token::{OAuthError, TokenResponse};
 use crate::auth::{CachedToken, Secret, TokenInfo};
 use crate::error::{Error, ErrorKind};
 use crate::routes::Method;
@@ -89,8 +89,10 @@ impl Auth {
                 .map(Secret::new)
                 .ok_or_else(|| auth_error("The token source gave no token")),
             Err(GuardError::Stopped(error)) => Err(error),
-            Err(GuardError::Rejected(error)) => Err(serde_wasm_bindgen::from_value(error)
-                .unwrap_or_else(|_| auth_error("Obtaining an access token failed"))),
+            Err(GuardError::Rejected(error)) => {
+                Err(from_js(&error)
+                    .unwrap_or_else(|_| auth_error("Obtaining an access token failed")))
+            }
         }
     }
 
@@ -146,29 +148,14 @@ impl Auth {
                 return Err(error)
             }
         };
-        let body = transport::json(&response, &cancel, &context).await;
+        let body = transport::json_text(&response, &cancel, &context).await;
         if !response.ok() {
-            let oauth_error = body.as_ref().ok().and_then(|b| get(b, "error").as_string());
-            let mut error = Error::new(
-                ErrorKind::Auth,
-                format!(
-                    "The token endpoint refused the client credentials (HTTP {}{})",
-                    response.status(),
-                    oauth_error
-                        .as_deref()
-                        .map(|e| format!(": {e}"))
-                        .unwrap_or_default()
-                ),
-            );
-            error.status = Some(response.status());
-            error.code = oauth_error;
-            error.detail = body
+            let refusal = body
                 .ok()
-                .and_then(|b| get(&b, "error_description").as_string());
-            error.retryable = crate::http::retry::is_retryable_status(response.status());
-            return Err(error);
+                .and_then(|b| serde_json::from_str::<OAuthError>(&b).ok());
+            return Err(refused(response.status(), refusal.unwrap_or_default()));
         }
-        let parsed: TokenResponse = serde_wasm_bindgen::from_value(body?).map_err(|e| {
+        let parsed: TokenResponse = serde_json::from_str(&body?).map_err(|e| {
             auth_error(&format!(
                 "The token endpoint's answer has no usable access_token: {e}"
             ))
@@ -222,6 +209,23 @@ fn non_empty(token: String) -> Result<Secret, Error> {
     } else {
         Ok(Secret::new(token))
     }
+}
+
+/// The token endpoint said no: wrong credentials (4xx) or trouble on its side (5xx, retryable).
+fn refused(status: u16, refusal: OAuthError) -> Error {
+    let code = refusal
+        .error
+        .as_deref()
+        .map(|e| format!(": {e}"))
+        .unwrap_or_default();
+    let mut error = auth_error(&format!(
+        "The token endpoint refused the client credentials (HTTP {status}{code})"
+    ));
+    error.status = Some(status);
+    error.code = refusal.error;
+    error.detail = refusal.error_description;
+    error.retryable = crate::http::retry::is_retryable_status(status);
+    error
 }
 
 fn auth_error(message: &str) -> Error {

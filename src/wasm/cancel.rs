@@ -70,7 +70,10 @@ impl Cancel {
         Some(if timed_out {
             Error::new(
                 ErrorKind::Timeout,
-                format!("The call did not finish within {} ms", self.timeout_ms),
+                format!(
+                    "The call did not finish within {} ms",
+                    self.timeout_ms as u64
+                ),
             )
         } else {
             aborted()

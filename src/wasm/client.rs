@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use js_sys::{Function, Promise};
+use js_sys::Promise;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -10,7 +10,7 @@ use wasm_bindgen_futures::future_to_promise;
 
 use super::auth::{Auth, Source};
 use super::call::{Call, Client, RequestOptions};
-use super::convert::{to_js, to_json};
+use super::convert::{from_js, to_js, to_json};
 use super::js::{get, in_browser};
 use super::options::ClientOptions;
 use super::transport;
@@ -30,30 +30,20 @@ pub struct ClientCore {
 
 const USER_AGENT: &str = concat!("signicat-account-management/", env!("CARGO_PKG_VERSION"));
 
-/// Turns a JSON value into what the caller receives, after lenient decoding.
-type Decode = fn(JsValue) -> Result<JsValue, String>;
+/// Turns a JSON body into what the caller receives, after lenient decoding.
+type Decode = fn(&str) -> Result<JsValue, String>;
 
-fn decode<T: DeserializeOwned + Serialize>(value: JsValue) -> Result<JsValue, String> {
-    serde_wasm_bindgen::from_value::<T>(value)
+fn decode<T: DeserializeOwned + Serialize>(body: &str) -> Result<JsValue, String> {
+    serde_json::from_str::<T>(body)
         .map(|typed| to_js(&typed))
         .map_err(|e| e.to_string())
 }
 
 /// A page, with `next` reduced to the token to pass back as `page`.
-fn decode_page<T: DeserializeOwned + Serialize>(value: JsValue) -> Result<JsValue, String> {
-    let mut page = serde_wasm_bindgen::from_value::<Page<T>>(value).map_err(|e| e.to_string())?;
+fn decode_page<T: DeserializeOwned + Serialize>(body: &str) -> Result<JsValue, String> {
+    let mut page = serde_json::from_str::<Page<T>>(body).map_err(|e| e.to_string())?;
     page.next = page.next.as_deref().map(page_token);
     Ok(to_js(&page))
-}
-
-fn function(value: JsValue, name: &str) -> Result<Option<Function>, Error> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(None);
-    }
-    value
-        .dyn_into::<Function>()
-        .map(Some)
-        .map_err(|_| Error::config(format!("{name} must be a function")))
 }
 
 fn reject(error: Error) -> Promise {
@@ -76,8 +66,7 @@ fn params<P: DeserializeOwned + Default>(route: &Route, options: &JsValue) -> Re
     if options.is_undefined() || options.is_null() {
         return Ok(P::default());
     }
-    serde_wasm_bindgen::from_value(options.clone())
-        .map_err(|e| invalid(route, "", format!("Invalid options: {e}")))
+    from_js(options).map_err(|e| invalid(route, "", format!("Invalid options: {e}")))
 }
 
 fn checked(route: &Route, issues: Vec<ValidationIssue>) -> Result<(), Error> {
@@ -89,7 +78,7 @@ fn checked(route: &Route, issues: Vec<ValidationIssue>) -> Result<(), Error> {
 
 /// A request body checked against the contract's rules, as JSON text.
 fn body<T: Validate>(route: &Route, input: JsValue) -> Result<Option<String>, Error> {
-    let Some(json) = to_json(input) else {
+    let Some(json) = to_json(&input) else {
         return Err(invalid(
             route,
             "",
@@ -158,8 +147,8 @@ impl ClientCore {
                 Returns::Bytes => transport::bytes(&response, &cancel, &context)
                     .await
                     .map(JsValue::from),
-                Returns::Json => match transport::json(&response, &cancel, &context).await {
-                    Ok(value) => decode(value).map_err(|reason| {
+                Returns::Json => match transport::json_text(&response, &cancel, &context).await {
+                    Ok(body) => decode(&body).map_err(|reason| {
                         decode_error(
                             &context,
                             response.status(),
@@ -185,16 +174,15 @@ impl ClientCore {
     }
 
     fn build(options: JsValue) -> Result<ClientCore, Error> {
-        let options: ClientOptions = serde_wasm_bindgen::from_value(options)
-            .map_err(|e| Error::config(format!("Invalid client options: {e}")))?;
+        let options = ClientOptions::from_js(&options)?;
         let settings = config::settings(
             options.base_url,
             options.token_url,
             options.timeout_ms,
             options.max_retries,
         )?;
-        let get_token = function(options.get_token, "getToken")?;
-        let fetch = function(options.fetch, "fetch")?;
+        let get_token = options.get_token;
+        let fetch = options.fetch;
         let browser = in_browser();
         let credentials = config::credentials(CredentialOptions {
             client_id: options.client_id,
@@ -221,8 +209,8 @@ impl ClientCore {
         let client = Client {
             auth: Auth::new(source, fetch.clone(), settings.timeout_ms),
             fetch,
-            on_request: function(options.on_request, "onRequest")?,
-            on_response: function(options.on_response, "onResponse")?,
+            on_request: options.on_request,
+            on_response: options.on_response,
             user_agent: (!browser).then(|| USER_AGENT.to_string()),
             settings,
         };

@@ -1,70 +1,121 @@
-//! The constructor's options, parsed once; functions are kept as JS values.
+//! The constructor's options. Read field by field, since some are functions, which JSON cannot carry.
 
-use serde::Deserialize;
+use js_sys::Function;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::js::get;
+use crate::error::Error;
 
 /// How to reach and authenticate to the API. Pass exactly one of `clientId` + `clientSecret`
 /// (servers only), `accessToken`, or `getToken`.
-#[derive(Deserialize, Tsify)]
+#[derive(Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct ClientOptions {
     /// Defaults to `https://api.signicat.com/account-management`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub base_url: Option<String>,
     /// Defaults to `https://api.signicat.com/auth/open/connect/token`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub token_url: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub client_id: Option<String>,
     /// Never ship this to a browser: use `getToken` there.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub client_secret: Option<String>,
     /// A token obtained elsewhere; it cannot be renewed, so a 401 with it is final.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub access_token: Option<String>,
     /// Called when a token is needed; the result is cached until shortly before it expires
     /// (a bare string: until the API refuses it).
-    #[serde(
-        default,
-        with = "serde_wasm_bindgen::preserve",
-        skip_serializing_if = "JsValue::is_undefined"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(type = "() => string | TokenInfo | Promise<string | TokenInfo>")]
-    pub get_token: JsValue,
+    pub get_token: Option<Function>,
     /// Per call, including retries. Defaults to 30 000.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub timeout_ms: Option<f64>,
     /// Retries of GET, PUT and DELETE on 429, 502, 503, 504 and network errors. Defaults to 2.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_retries: Option<u32>,
     /// A `fetch` to use instead of the global one.
-    #[serde(
-        default,
-        with = "serde_wasm_bindgen::preserve",
-        skip_serializing_if = "JsValue::is_undefined"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(type = "(request: Request) => Promise<Response>")]
-    pub fetch: JsValue,
+    pub fetch: Option<Function>,
     /// Allow `clientSecret` in a browser (only for pages nobody else can open).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub dangerously_allow_browser: Option<bool>,
     /// Called before every attempt; sees no headers and so no secret.
-    #[serde(
-        default,
-        with = "serde_wasm_bindgen::preserve",
-        skip_serializing_if = "JsValue::is_undefined"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(type = "(event: RequestEvent) => void")]
-    pub on_request: JsValue,
+    pub on_request: Option<Function>,
     /// Called after every response.
-    #[serde(
-        default,
-        with = "serde_wasm_bindgen::preserve",
-        skip_serializing_if = "JsValue::is_undefined"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(type = "(event: ResponseEvent) => void")]
-    pub on_response: JsValue,
+    pub on_response: Option<Function>,
+}
+
+/// Reads `options[key]` with `read`; absent or `null` is `None`, anything else of the wrong type an error.
+fn field<T>(
+    options: &JsValue,
+    key: &str,
+    what: &str,
+    read: impl Fn(&JsValue) -> Option<T>,
+) -> Result<Option<T>, Error> {
+    let value = get(options, key);
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    read(&value)
+        .map(Some)
+        .ok_or_else(|| Error::config(format!("{key} must be {what}")))
+}
+
+fn text(options: &JsValue, key: &str) -> Result<Option<String>, Error> {
+    field(options, key, "a string", JsValue::as_string)
+}
+
+fn function(options: &JsValue, key: &str) -> Result<Option<Function>, Error> {
+    field(options, key, "a function", |v| {
+        v.dyn_ref::<Function>().cloned()
+    })
+}
+
+impl ClientOptions {
+    pub fn from_js(options: &JsValue) -> Result<ClientOptions, Error> {
+        if !options.is_object() {
+            return Err(Error::config("The client options must be an object"));
+        }
+        let whole = |v: &JsValue| {
+            v.as_f64()
+                .filter(|n| n.fract() == 0.0 && (0.0..=100.0).contains(n))
+                .map(|n| n as u32)
+        };
+        Ok(ClientOptions {
+            base_url: text(options, "baseUrl")?,
+            token_url: text(options, "tokenUrl")?,
+            client_id: text(options, "clientId")?,
+            client_secret: text(options, "clientSecret")?,
+            access_token: text(options, "accessToken")?,
+            get_token: function(options, "getToken")?,
+            timeout_ms: field(
+                options,
+                "timeoutMs",
+                "a number of milliseconds",
+                JsValue::as_f64,
+            )?,
+            max_retries: field(options, "maxRetries", "a whole number from 0 to 100", whole)?,
+            fetch: function(options, "fetch")?,
+            dangerously_allow_browser: field(
+                options,
+                "dangerouslyAllowBrowser",
+                "true or false",
+                JsValue::as_bool,
+            )?,
+            on_request: function(options, "onRequest")?,
+            on_response: function(options, "onResponse")?,
+        })
+    }
 }
 
 #[wasm_bindgen(typescript_custom_section)]

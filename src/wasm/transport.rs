@@ -1,7 +1,7 @@
 //! One HTTP exchange over fetch (built with gloo-net), and reading its body.
 
 use gloo_net::http::{Method as GlooMethod, RequestBuilder};
-use js_sys::{Function, JSON};
+use js_sys::Function;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Response;
 
@@ -142,27 +142,29 @@ fn body_error(response: &Response, context: &str, error: &JsValue) -> Error {
     decode_error(context, response.status(), &content_type(response), &reason)
 }
 
-/// The JSON body parsed by the runtime's own parser; anything else is a `decode` error.
-pub async fn json(response: &Response, cancel: &Cancel, context: &str) -> Result<JsValue, Error> {
+/// The body of a JSON answer, as text; anything but JSON is a `decode` error.
+pub async fn json_text(
+    response: &Response,
+    cancel: &Cancel,
+    context: &str,
+) -> Result<String, Error> {
     let content_type = content_type(response);
-    let status = response.status();
     if !is_json(&content_type) {
         return Err(decode_error(
             context,
-            status,
+            response.status(),
             &content_type,
             "expected JSON",
         ));
     }
-    let text = text(response, cancel, context).await?;
-    JSON::parse(&text).map_err(|e| decode_error(context, status, &content_type, &message_of(&e)))
+    text(response, cancel, context).await
 }
 
 /// The error for a non-2xx answer, carrying its problem details when the body has them.
 pub async fn error_from(response: &Response, cancel: &Cancel, context: &str) -> Error {
     let status = response.status();
-    let problem = match json(response, cancel, context).await {
-        Ok(body) => serde_wasm_bindgen::from_value::<ProblemDetails>(body).ok(),
+    let problem = match json_text(response, cancel, context).await {
+        Ok(body) => serde_json::from_str::<ProblemDetails>(&body).ok(),
         Err(stopped) if matches!(stopped.kind, ErrorKind::Timeout | ErrorKind::Aborted) => {
             return stopped
         }

@@ -7,7 +7,7 @@ use crate::model::*;
 use crate::validate::{Rule, Validate, ValidationIssue};
 
 fn issues<T: Validate>(input: JsValue) -> JsValue {
-    let found = match to_json(input) {
+    let found = match to_json(&input) {
         Some(body) => T::issues(&body),
         None => vec![ValidationIssue {
             field: String::new(),
