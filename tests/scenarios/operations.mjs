@@ -169,7 +169,7 @@ export const operations = [
     name: "validation: bad input is refused before anything is sent",
     async run({ SignicatClient, SignicatError, env, emu }) {
       const client = clientFor(SignicatClient, env);
-      const before = (await emu.stats()).requests.length;
+      const before = (await emu.stats()).totalRequests;
       const error = await rejects(
         client.accounts.create({ name: "x".repeat(81), organizationId: "", isSandbox: "yes", region: "US", cloud: "gcp" }),
         SignicatError,
@@ -184,7 +184,7 @@ export const operations = [
       ok(contactError.message.includes("NO"), "the message suggests the fix");
       await rejects(client.invoices.list({ after: "yesterday" }), SignicatError, "a malformed date");
       await rejects(client.accounts.list({ limit: 0 }), SignicatError, "limit 0");
-      equal((await emu.stats()).requests.length, before, "nothing reached the API");
+      equal((await emu.stats()).totalRequests, before, "nothing reached the API");
     },
   },
   {
