@@ -1,0 +1,153 @@
+use serde_json::json;
+
+use crate::support::Emulator;
+
+const PAGE_ORIGIN: &str = "http://localhost:5173";
+
+#[tokio::test]
+async fn answers_cors_preflights() {
+    let emu = Emulator::start(&[]);
+    let preflight = emu
+        .raw(
+            "OPTIONS",
+            "/account-management/accounts/a-ppge-x",
+            &[
+                ("origin", PAGE_ORIGIN),
+                ("access-control-request-method", "PATCH"),
+                (
+                    "access-control-request-headers",
+                    "authorization, content-type, x-emulator-fault",
+                ),
+            ],
+            None,
+        )
+        .await;
+    assert_eq!(preflight.status, 204);
+    assert_eq!(
+        preflight.header("access-control-allow-origin"),
+        Some(PAGE_ORIGIN)
+    );
+    let methods = preflight.header("access-control-allow-methods").unwrap();
+    for method in ["GET", "POST", "PUT", "PATCH", "DELETE"] {
+        assert!(methods.contains(method), "{method} not allowed");
+    }
+    let headers = preflight.header("access-control-allow-headers").unwrap();
+    for header in [
+        "authorization",
+        "content-type",
+        "accept",
+        "x-emulator-fault",
+    ] {
+        assert!(headers.contains(header), "{header} not allowed");
+    }
+    let token = emu
+        .raw(
+            "OPTIONS",
+            "/auth/open/connect/token",
+            &[
+                ("origin", PAGE_ORIGIN),
+                ("access-control-request-method", "POST"),
+            ],
+            None,
+        )
+        .await;
+    assert_eq!(token.status, 204);
+}
+
+#[tokio::test]
+async fn responses_tell_pages_what_they_may_read() {
+    let emu = Emulator::start(&[]);
+    let bearer = format!("Bearer {}", emu.token().await);
+    let ok = emu
+        .raw(
+            "GET",
+            "/account-management/accounts",
+            &[("origin", PAGE_ORIGIN), ("authorization", &bearer)],
+            None,
+        )
+        .await
+        .expect(200);
+    assert_eq!(ok.header("access-control-allow-origin"), Some(PAGE_ORIGIN));
+    let exposed = ok.header("access-control-expose-headers").unwrap();
+    assert!(exposed.contains("retry-after") && exposed.contains("content-type"));
+    let limited = emu
+        .raw(
+            "GET",
+            "/account-management/accounts",
+            &[
+                ("origin", PAGE_ORIGIN),
+                ("authorization", &bearer),
+                ("x-emulator-fault", "429"),
+            ],
+            None,
+        )
+        .await
+        .expect(429);
+    assert_eq!(
+        limited.header("access-control-allow-origin"),
+        Some(PAGE_ORIGIN)
+    );
+    assert_eq!(limited.header("retry-after"), Some("1"));
+    let denied = emu
+        .raw(
+            "GET",
+            "/account-management/accounts",
+            &[("origin", PAGE_ORIGIN)],
+            None,
+        )
+        .await
+        .expect(401);
+    assert_eq!(
+        denied.header("access-control-allow-origin"),
+        Some(PAGE_ORIGIN)
+    );
+}
+
+#[tokio::test]
+async fn serves_a_static_directory_beside_the_api() {
+    let dir = std::env::temp_dir().join(format!("signicat-emulator-www-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("pkg")).unwrap();
+    std::fs::write(dir.join("index.html"), "<!doctype html><title>demo</title>").unwrap();
+    std::fs::write(dir.join("app.mjs"), "export const x = 1;").unwrap();
+    std::fs::write(dir.join("pkg/sdk.js"), "export default 1;").unwrap();
+    std::fs::write(dir.join("pkg/sdk_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    let emu = Emulator::start(&["--serve", dir.to_str().unwrap()]);
+
+    let index = emu.raw("GET", "/", &[], None).await.expect(200);
+    assert_eq!(
+        index.header("content-type"),
+        Some("text/html; charset=utf-8")
+    );
+    assert!(index.body.starts_with(b"<!doctype html>"));
+    let module = emu.raw("GET", "/app.mjs", &[], None).await.expect(200);
+    assert_eq!(
+        module.header("content-type"),
+        Some("text/javascript; charset=utf-8")
+    );
+    let script = emu.raw("GET", "/pkg/sdk.js", &[], None).await.expect(200);
+    assert_eq!(
+        script.header("content-type"),
+        Some("text/javascript; charset=utf-8")
+    );
+    let wasm = emu
+        .raw("GET", "/pkg/sdk_bg.wasm", &[], None)
+        .await
+        .expect(200);
+    assert_eq!(wasm.header("content-type"), Some("application/wasm"));
+    assert_eq!(&wasm.body[..4], b"\0asm");
+    emu.raw("GET", "/missing.js", &[], None).await.expect(404);
+    emu.raw("GET", "/../Cargo.toml", &[], None)
+        .await
+        .expect(404);
+    emu.raw("GET", "/pkg/%2e%2e/%2e%2e/etc/passwd", &[], None)
+        .await
+        .expect(404);
+    emu.raw("POST", "/index.html", &[], Some(b"x".to_vec()))
+        .await
+        .expect(405);
+    emu.call("GET", "/accounts", None).await.expect(200);
+    let stats = emu.emulator("GET", "/stats", None).await;
+    assert!(stats["counts"]["GET /pkg/sdk_bg.wasm"] == json!(1));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
