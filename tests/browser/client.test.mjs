@@ -86,4 +86,4 @@ function suite(title, scenarios, args, extraEnv = {}) {
 suite("operations", [...operations, ...browserOnly], ["--seed", "7"]);
 suite("resilience", resilience, ["--seed", "7"]);
 suite("next as a URL", resilience.filter((s) => s.name.startsWith("next as a URL")), ["--seed", "7", "--next-style", "url"], { nextStyleUrl: true });
-suite("listing", listing, ["--seed", "7", "--accounts", "10000"]);
+suite("listing", listing, ["--seed", "7", "--accounts", "10500"]);

@@ -16,6 +16,8 @@ export function admin(origin) {
     /** Makes the next `times` matching requests fail with `fault` (e.g. "503", "429;retry-after=1", "truncate"). */
     armFault: (fault, { method, path, times = 1 } = {}) => post("/emulator/faults", { fault, method, path, times }),
     stats: async () => (await fetch(`${origin}/emulator/stats`)).json(),
+    /** Counts of what the emulator holds: { accounts, deletedAccounts, contacts, organizations, invoices }. */
+    counts: async () => (await (await fetch(`${origin}/emulator/health`)).json()).counts,
   };
 }
 

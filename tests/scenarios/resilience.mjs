@@ -181,11 +181,35 @@ export const resilience = [
     name: "an HTML page where JSON belongs is a decode error naming the content type",
     async run({ SignicatClient, SignicatError, env, emu }) {
       const client = clientFor(SignicatClient, env);
-      await emu.armFault("html", { method: "GET", path: "/account-management/organizations", times: 1 });
-      const error = await rejects(client.organizations.list(), SignicatError, "an HTML body");
-      ok(["decode", "api"].includes(error.kind), `kind (${error.kind})`);
-      ok(error.message.includes("text/html") || error.status >= 500, `the message explains (${error.message})`);
+      await emu.armFault("html;status=200", { method: "GET", path: "/account-management/organizations", times: 1 });
+      const error = await rejects(client.organizations.list(), SignicatError, "an HTML body with status 200");
+      equal(error.kind, "decode", "kind");
+      ok(error.message.includes("text/html"), `the message names the content type (${error.message})`);
+      await emu.armFault("html", { method: "POST", path: "/account-management/contacts", times: 1 });
+      const gateway = await rejects(client.contacts.create({ firstName: "A", lastName: "B" }), SignicatError, "an HTML 502 page");
+      equal(gateway.kind, "api", "an error status stays an api error");
+      equal(gateway.status, 502, "status");
       ok((await client.organizations.list()).data.length > 0, "the next call works");
+    },
+  },
+  {
+    name: "a reset connection is retried for a GET and reported for a POST",
+    async run({ SignicatClient, SignicatError, env, emu }) {
+      const client = clientFor(SignicatClient, env);
+      await client.accounts.list({ limit: 1 });
+      await emu.armFault("reset", { method: "GET", path: "/account-management/accounts", times: 1 });
+      equal((await client.accounts.list({ limit: 1 })).data.length, 1, "the GET is retried");
+      const org = (await client.organizations.list()).data[0];
+      await emu.armFault("reset", { method: "POST", path: "/account-management/accounts", times: 1 });
+      const before = countRequests(await emu.stats(), "POST", "/accounts");
+      const error = await rejects(
+        client.accounts.create({ name: "Reset", organizationId: org.id, isSandbox: true, region: "EU", cloud: "GCP" }),
+        SignicatError,
+        "the POST",
+      );
+      equal(error.kind, "network", "kind");
+      equal(error.retryable, true, "a network error is retryable by the caller");
+      equal(countRequests(await emu.stats(), "POST", "/accounts") - before, 1, "the POST was sent once");
     },
   },
   {
