@@ -134,10 +134,11 @@ pub fn duration(text: &str) -> Result<Duration, String> {
     if !value.is_finite() || value < 0.0 {
         return Err(format!("{text:?} is not a duration such as 200ms or 1.5s"));
     }
-    let delay = Duration::from_secs_f64(value * scale / 1000.0);
-    if delay > MAX_SLOW {
+    let millis = value * scale;
+    if millis > MAX_SLOW.as_millis() as f64 {
         return Err(format!("a delay must be at most {}s", MAX_SLOW.as_secs()));
     }
+    let delay = Duration::from_secs_f64(millis / 1000.0);
     Ok(delay)
 }
 
@@ -399,6 +400,9 @@ mod tests {
             "slow",
             "slow=fast",
             "slow=-1s",
+            "slow=1e300s",
+            "slow=NaN",
+            "slow=inf",
             "slow=1h",
             "429;retry-after=soon",
             "reset;x=1",
