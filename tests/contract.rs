@@ -21,7 +21,10 @@ fn contract_operations(spec: &Value) -> BTreeSet<(String, String)> {
     for (path, item) in paths {
         for method in METHODS {
             if item.get(method).is_some() {
-                operations.insert((method.to_uppercase(), path.as_str().expect("path").to_string()));
+                operations.insert((
+                    method.to_uppercase(),
+                    path.as_str().expect("path").to_string(),
+                ));
             }
         }
     }
@@ -31,8 +34,10 @@ fn contract_operations(spec: &Value) -> BTreeSet<(String, String)> {
 #[test]
 fn every_contract_operation_has_exactly_one_route() {
     let contract = contract_operations(&spec());
-    let table: BTreeSet<(String, String)> =
-        routes::ALL.iter().map(|r| (r.method.as_str().to_string(), r.path.to_string())).collect();
+    let table: BTreeSet<(String, String)> = routes::ALL
+        .iter()
+        .map(|r| (r.method.as_str().to_string(), r.path.to_string()))
+        .collect();
     assert_eq!(table.len(), routes::ALL.len(), "no route is listed twice");
     assert_eq!(table, contract);
 }
@@ -43,7 +48,11 @@ fn only_the_invoice_document_is_not_json() {
     for route in routes::ALL {
         let operation = &spec["paths"][route.path][route.method.as_str().to_lowercase()];
         let content = &operation["responses"]["200"]["content"];
-        let returns = if content.get("application/json").is_some() { Returns::Json } else { Returns::Bytes };
+        let returns = if content.get("application/json").is_some() {
+            Returns::Json
+        } else {
+            Returns::Bytes
+        };
         assert_eq!(returns, route.returns, "{}", route.name);
     }
 }
@@ -58,7 +67,10 @@ fn path_parameters_match_the_contract() {
                 params
                     .iter()
                     .filter_map(|p| p["$ref"].as_str())
-                    .filter_map(|r| spec["components"]["parameters"][r.rsplit('/').next().unwrap_or("")]["name"].as_str())
+                    .filter_map(|r| {
+                        spec["components"]["parameters"][r.rsplit('/').next().unwrap_or("")]["name"]
+                            .as_str()
+                    })
                     .map(str::to_string)
                     .collect()
             })
