@@ -53,8 +53,10 @@ impl FromStr for Fault {
         let fault = match head.as_str() {
             "reset" => Fault::Reset,
             "truncate" => Fault::Truncate,
+            // An HTML page may also come with 200, as from a captive portal or a misrouted proxy.
             "html" => Fault::Html {
                 status: match param("status") {
+                    Some(s) if s == "200" => 200,
                     Some(s) => status_code(&s)?,
                     None => 502,
                 },
@@ -376,6 +378,7 @@ mod tests {
         assert_eq!("truncate".parse(), Ok(Fault::Truncate));
         assert_eq!("html".parse(), Ok(Fault::Html { status: 502 }));
         assert_eq!("html;status=504".parse(), Ok(Fault::Html { status: 504 }));
+        assert_eq!("html;status=200".parse(), Ok(Fault::Html { status: 200 }));
         assert_eq!(
             "slow=200ms".parse(),
             Ok(Fault::Slow(Duration::from_millis(200)))
