@@ -1,0 +1,129 @@
+# signicat-account-management: build, test and demo. `make help` lists the targets.
+#
+# Every target installs what is missing first (`make setup`, seconds when all is there).
+# Builds are incremental: the wasm is rebuilt only when src/ or Cargo.* change, pkg/ only
+# when the wasm or pkg-template/ change, and cargo shares one target/ for every build.
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-print-directory
+
+# npm's tools (binaryen's wasm-opt, tsc, esbuild) first: never Debian's /usr/bin/wasm-opt.
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+# For the JS test suites: the assembled package, the packed package installed in a fresh
+# project (scripts/consumer.sh), the emulator and the browser.
+export SIGNICAT_PKG := $(CURDIR)/pkg
+export PKG_CONSUMER := $(CURDIR)/build/consumer
+export SIGNICAT_EMULATOR := $(CURDIR)/target/release/signicat-emulator
+export CHROMIUM := /usr/bin/chromium
+
+STAMPS := build/stamps
+# Directories too, so that adding or deleting a file also triggers a rebuild.
+RUST_INPUTS := Cargo.toml Cargo.lock $(shell find src -name '*.rs' -o -type d)
+TEMPLATE_INPUTS := $(shell find pkg-template)
+
+# The suites `make test` runs, in this order; add a new suite's target here.
+TEST_SUITES := test-native test-lint test-wasm test-package test-types test-js test-browser
+
+# Extra arguments, e.g. `make test-native CARGO_TEST_ARGS=routes`.
+CARGO_TEST_ARGS ?=
+export NODE_TEST_ARGS ?=
+
+section = @printf '\n==> %s\n' "$(1)"
+
+.PHONY: help setup build build-wasm build-emulator pkg size test $(TEST_SUITES) demo bench clean
+
+help:
+	@echo "make demo        build everything and serve www-demo/ with the emulator"
+	@echo "make test        install what is missing, build, run every suite: $(TEST_SUITES)"
+	@echo "make build       wasm (build/web, build/node), the npm package (pkg/), the emulator"
+	@echo "make size        raw and gzipped sizes of the .wasm and JS glue"
+	@echo "make setup       install the toolchain (wasm32 target, wasm-bindgen, wasm-pack, Chromium, npm tools)"
+	@echo "make bench       benchmarks"
+	@echo "make clean       remove build/ and pkg/ (cargo's target/ stays)"
+
+setup:
+	@scripts/setup.sh
+
+# ---- build -----------------------------------------------------------------------------
+
+build: pkg build-emulator
+
+build-wasm: $(STAMPS)/web $(STAMPS)/node
+
+pkg: $(STAMPS)/pkg
+
+# A stamp is dated from the start of its build, so an edit made meanwhile still counts.
+$(STAMPS)/web: $(RUST_INPUTS) scripts/build-wasm.sh | setup
+	@mkdir -p $(STAMPS) && touch $@.new
+	@scripts/build-wasm.sh web
+	@mv $@.new $@
+
+$(STAMPS)/node: $(RUST_INPUTS) scripts/build-wasm.sh | setup
+	@mkdir -p $(STAMPS) && touch $@.new
+	@scripts/build-wasm.sh nodejs
+	@mv $@.new $@
+
+$(STAMPS)/pkg: $(STAMPS)/web $(STAMPS)/node $(TEMPLATE_INPUTS) scripts/assemble.mjs | setup
+	$(call section,Assemble pkg/ (scripts/assemble.mjs))
+	@touch $@.new
+	@node scripts/assemble.mjs
+	@mv $@.new $@
+
+$(STAMPS)/consumer: $(STAMPS)/pkg scripts/consumer.sh
+	@touch $@.new
+	@scripts/consumer.sh
+	@mv $@.new $@
+
+build-emulator: | setup
+	$(call section,Emulator (cargo build --release -p signicat-emulator))
+	@cargo build --release -p signicat-emulator
+
+size: build-wasm
+	@scripts/size.sh
+
+# ---- test ------------------------------------------------------------------------------
+
+test: $(TEST_SUITES)
+	$(call section,All suites passed: $(TEST_SUITES))
+
+test-native: | setup
+	$(call section,Native tests (cargo test --workspace))
+	@cargo test --workspace $(CARGO_TEST_ARGS)
+
+test-lint: | setup
+	$(call section,Format (cargo fmt --check))
+	@cargo fmt --all --check
+	$(call section,Lints (cargo clippy --workspace --all-targets -- -D warnings))
+	@cargo clippy --workspace --all-targets -- -D warnings
+
+test-wasm: | setup
+	@scripts/test-wasm.sh
+
+test-package: $(STAMPS)/consumer
+	$(call section,Packed package in Node ESM / CommonJS and Chromium (tests/package))
+	@node --test $(NODE_TEST_ARGS) tests/package/*.test.mjs
+
+test-types: $(STAMPS)/consumer
+	@scripts/test-types.sh
+
+test-js: build $(STAMPS)/consumer
+	$(call section,Node client tests (node --test tests/js/))
+	@scripts/node-tests.sh tests/js
+
+test-browser: build $(STAMPS)/consumer
+	$(call section,Browser client tests (node --test tests/browser/))
+	@scripts/node-tests.sh tests/browser
+
+# ---- run -------------------------------------------------------------------------------
+
+demo: build
+	@scripts/demo.sh
+
+bench:
+	@echo "make bench: benchmarks land later"
+
+clean:
+	rm -rf build pkg

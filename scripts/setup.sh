@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Installs the toolchain, skipping whatever is already there (a second run takes seconds).
+# Versions and traps: see the "Toolchain" section of README.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib.sh
+
+WASM_BINDGEN_VERSION=0.2.130 # must equal the `wasm-bindgen = "=…"` pin in Cargo.toml
+
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  section "rustup target add wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# wasm-pack uses the wasm-bindgen on PATH when its version matches the crate's pin;
+# `--locked` fails for this version (a locked dependency is gone from the registry).
+if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+  section "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes)"
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+# The npm package of wasm-pack downloads from GitHub at install time, so build it.
+if ! command -v wasm-pack >/dev/null 2>&1; then
+  section "cargo install wasm-pack (a few minutes)"
+  cargo install wasm-pack --locked
+fi
+
+# ChromeDriver drives the browser run of the wasm tests; Playwright drives Chromium directly.
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  section "apt-get install chromium chromium-driver"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
+fi
+
+# npm ci only when package-lock.json changed since the last install.
+lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ "$(cat node_modules/.lock-hash 2>/dev/null || true)" != "$lock_hash" ]; then
+  section "npm ci (binaryen, esbuild, playwright-core, typescript)"
+  npm ci --no-audit --no-fund
+  echo "$lock_hash" >node_modules/.lock-hash
+fi
+
+# wasm-pack runs whichever wasm-opt comes first on PATH. Debian's (binaryen 108) emits
+# modules that fail to load ("WebAssembly.Table.set(): Argument 1 is invalid for table").
+wasm_opt=$(command -v wasm-opt || true)
+[ "$wasm_opt" = "$PWD/node_modules/.bin/wasm-opt" ] ||
+  die "wasm-opt on PATH is '${wasm_opt:-none}', expected $PWD/node_modules/.bin/wasm-opt (npm binaryen); put node_modules/.bin first on PATH"
