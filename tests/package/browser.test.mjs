@@ -1,0 +1,58 @@
+// The packed package in headless Chromium: a plain <script type="module"> page (import map,
+// no bundler) and a module worker, served over HTTP as a user would.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { chromium } from "playwright-core";
+
+import { serve } from "./server.mjs";
+import { assertValidationResults, consumerProject } from "./support.mjs";
+
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+let server;
+let browser;
+before(async () => {
+  server = await serve(consumerProject());
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+  });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("a <script type=module> page and a worker validate without init()", async () => {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("console", (message) => {
+    if (["error", "warning"].includes(message.type())) problems.push(`console ${message.type()}: ${message.text()}`);
+  });
+  page.on("requestfailed", (request) => problems.push(`request failed: ${request.url()}`));
+  page.on("response", (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+
+  await page.goto(server.url);
+  const results = await page
+    .waitForFunction(() => window.results, null, { timeout: 20_000 })
+    .then((handle) => handle.jsonValue())
+    .catch((error) => assert.fail(`the page never finished: ${error.message}\n${problems.join("\n")}`));
+
+  assert.deepEqual(problems, []);
+  assert.ok(results.exports.includes("validate"), `exports: ${results.exports}`);
+  assertValidationResults(results);
+  assert.deepEqual(results.inWorker.valid, []);
+  assert.deepEqual(results.inWorker.invalid, results.invalid);
+  await page.close();
+});

@@ -1,0 +1,91 @@
+// The packed package in Node: `import`, `require`, both at once, and which entry each
+// resolver picks from the conditional exports.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { before, test } from "node:test";
+import { build } from "esbuild";
+
+import { assertValidationResults, consumerProject } from "./support.mjs";
+
+let project;
+before(() => {
+  project = consumerProject();
+});
+
+function runNode(script) {
+  return JSON.parse(execFileSync(process.execPath, [script], { cwd: project, encoding: "utf8" }));
+}
+
+test("Node ESM: import { validate } works without init()", () => {
+  const results = runNode("esm.mjs");
+  assert.ok(results.exports.includes("validate"), `exports: ${results.exports}`);
+  assert.deepEqual(results.undefinedExports, []);
+  assertValidationResults(results);
+});
+
+test("Node CommonJS: require() works synchronously", () => {
+  const results = runNode("cjs.cjs");
+  assert.deepEqual(results.undefinedExports, []);
+  assertValidationResults(results);
+});
+
+test("ESM and CommonJS export the same names", () => {
+  assert.deepEqual(runNode("esm.mjs").exports, runNode("cjs.cjs").exports);
+});
+
+test("import and require in one program share one instance", () => {
+  assert.deepEqual(runNode("mixed.mjs"), { sameInstance: true });
+});
+
+test("resolvers pick the right entry from the conditional exports", async () => {
+  const entry = async (platform) => {
+    const result = await build({
+      stdin: { contents: 'export * from "signicat-account-management";', resolveDir: project },
+      bundle: true,
+      write: false,
+      metafile: true,
+      format: "esm",
+      platform,
+      target: "es2022",
+      external: ["*.wasm", "node:*"],
+      logLevel: "silent",
+    });
+    return Object.keys(result.metafile.inputs).filter((input) => input.includes("/entries/"));
+  };
+  const prefix = "node_modules/signicat-account-management/entries/";
+  const browser = await entry("browser");
+  assert.ok(browser.some((input) => input.endsWith(`${prefix}browser.js`)), `browser bundle: ${browser}`);
+  const node = await entry("node");
+  assert.ok(node.some((input) => input.endsWith(`${prefix}node.js`)), `node bundle: ${node}`);
+});
+
+test("the tarball holds the entries, the glue, the wasm and the types, nothing else", () => {
+  const files = execFileSync("tar", ["-tzf", join(project, tarball())], { encoding: "utf8" })
+    .split("\n")
+    .filter(Boolean)
+    .map((file) => file.replace(/^package\//, ""))
+    .sort();
+  for (const required of [
+    "entries/browser.js",
+    "entries/node.cjs",
+    "entries/node.js",
+    "index.d.cts",
+    "index.d.ts",
+    "package.json",
+    "src/facade.js",
+    "wasm/node/package.json",
+    "wasm/node/signicat_account_management_bg.wasm",
+    "wasm/web/signicat_account_management_bg.wasm",
+  ]) {
+    assert.ok(files.includes(required), `${required} missing from the tarball: ${files}`);
+  }
+  assert.deepEqual(files.filter((file) => /(^|\/)\.|stamp|\.tgz$/.test(file)), []);
+});
+
+function tarball() {
+  const found = readdirSync(project).filter((name) => name.endsWith(".tgz"));
+  assert.equal(found.length, 1, `one tarball in ${project}: ${found}`);
+  return found[0];
+}
