@@ -9,7 +9,7 @@ use axum::Router;
 use hyper::body::Incoming;
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
-use hyper_util::rt::TokioIo;
+use hyper_util::rt::{TokioIo, TokioTimer};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::Notify;
 use tower_service::Service;
@@ -67,7 +67,10 @@ async fn connection(stream: TcpStream, router: Router) {
             })
         }
     });
-    let served = http1::Builder::new().serve_connection(TokioIo::new(stream), service);
+    // The timer arms hyper's default 30 s limit for reading request headers.
+    let served = http1::Builder::new()
+        .timer(TokioTimer::new())
+        .serve_connection(TokioIo::new(stream), service);
     tokio::select! {
         _ = served => {}
         _ = control.kill.notified() => {
