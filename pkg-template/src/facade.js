@@ -1,6 +1,9 @@
 // The package's public exports, shared by every entry (browser, Node ESM, Node CommonJS).
 // Ergonomics only: the rules live in Rust and reach JS through the wasm exports.
 
+import { createClientClass } from "./client.js";
+import { SignicatError } from "./error.js";
+
 /**
  * Builds the public exports from an initialised wasm-bindgen module.
  *
@@ -9,7 +12,7 @@
  * @returns the object whose keys the entries export by name
  */
 export function createApi(wasm) {
-  return { validate: createValidate(wasm) };
+  return { SignicatClient: createClientClass(wasm), SignicatError, validate: createValidate(wasm) };
 }
 
 /** `validate.*`: each request body's rules, returning `ValidationIssue[]` (`[]` when valid). */
