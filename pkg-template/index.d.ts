@@ -1,7 +1,32 @@
 // Types of the package's public exports. The models, request bodies, parameters and issues
 // are generated from the Rust types (one source of truth) and re-exported here by name;
 // every type the generated declarations hold must be listed (tests/types checks it).
-import type { ValidationIssue } from "./wasm/node/signicat_account_management.js";
+import type {
+  Account,
+  ClientOptions,
+  Contact,
+  ContactPatchRequest,
+  ContactRequest,
+  CreateAccountRequest,
+  CreateOrganizationRequest,
+  ErrorKind,
+  GetAccountParams,
+  GetOrganizationParams,
+  InvalidParam,
+  Invoice,
+  InvoiceSummary,
+  ListAccountsParams,
+  ListInvoicesParams,
+  ListParams,
+  Organization,
+  OrganizationSummary,
+  Page,
+  RequestOptions,
+  SignicatErrorFields,
+  UpdateAccountRequest,
+  UpdateOrganizationRequest,
+  ValidationIssue,
+} from "./wasm/node/signicat_account_management.js";
 
 export type {
   Account,
@@ -37,6 +62,7 @@ export type {
   RequestOptions,
   ResponseEvent,
   Rule,
+  SignicatErrorFields,
   TokenInfo,
   UpdateAccountRequest,
   UpdateOrganizationRequest,
@@ -68,3 +94,77 @@ export declare const validate: Readonly<{
   /** Body of `organizations.update` (`UpdateOrganizationRequest`). */
   updateOrganization(input: unknown): ValidationIssue[];
 }>;
+
+/** Every item of a listing (`for await`), fetching one page at a time; `byPage()` yields the pages. */
+export interface Paginated<T> extends AsyncIterable<T> {
+  byPage(): AsyncGenerator<Page<T>, void, undefined>;
+}
+
+/**
+ * The Account Management API. Every method returns a promise that rejects with a
+ * `SignicatError`; every method's last argument takes `{ signal, timeoutMs }`.
+ *
+ * @example
+ * const client = new SignicatClient({ clientId, clientSecret });
+ * for await (const account of client.accounts.listAll()) console.log(account.name);
+ */
+export declare class SignicatClient {
+  /** Throws a `SignicatError` of kind `config` when the options cannot work. */
+  constructor(options: ClientOptions);
+  readonly accounts: Readonly<{
+    list(options?: ListAccountsParams & RequestOptions): Promise<Page<Account>>;
+    listAll(options?: ListAccountsParams & RequestOptions): Paginated<Account>;
+    /** `deleted: true` also finds a soft-deleted account. */
+    get(accountId: string, options?: GetAccountParams & RequestOptions): Promise<Account>;
+    create(body: CreateAccountRequest, options?: RequestOptions): Promise<Account>;
+    update(accountId: string, body: UpdateAccountRequest, options?: RequestOptions): Promise<Account>;
+    /** A soft delete: `undelete` restores the account. */
+    delete(accountId: string, options?: RequestOptions): Promise<Account>;
+    undelete(accountId: string, options?: RequestOptions): Promise<Account>;
+  }>;
+  readonly contacts: Readonly<{
+    list(options?: ListParams & RequestOptions): Promise<Page<Contact>>;
+    listAll(options?: ListParams & RequestOptions): Paginated<Contact>;
+    get(contactId: string, options?: RequestOptions): Promise<Contact>;
+    create(body: ContactRequest, options?: RequestOptions): Promise<Contact>;
+    /** Replaces the contact: fields left out are cleared. */
+    update(contactId: string, body: ContactRequest, options?: RequestOptions): Promise<Contact>;
+    /** Changes only the fields given. */
+    patch(contactId: string, body: ContactPatchRequest, options?: RequestOptions): Promise<Contact>;
+  }>;
+  readonly organizations: Readonly<{
+    list(options?: ListParams & RequestOptions): Promise<Page<OrganizationSummary>>;
+    listAll(options?: ListParams & RequestOptions): Paginated<OrganizationSummary>;
+    /** `deletedAccounts: true` includes soft-deleted accounts in `accounts`. */
+    get(organizationId: string, options?: GetOrganizationParams & RequestOptions): Promise<Organization>;
+    /** Creates a child of `parentOrganizationId`. */
+    create(body: CreateOrganizationRequest, options?: RequestOptions): Promise<Organization>;
+    update(organizationId: string, body: UpdateOrganizationRequest, options?: RequestOptions): Promise<Organization>;
+  }>;
+  readonly invoices: Readonly<{
+    /** Invoices dated in `[after, before]`; `before` defaults to now. Not paged. */
+    list(options?: ListInvoicesParams & RequestOptions): Promise<InvoiceSummary[]>;
+    get(invoiceNumber: string, options?: RequestOptions): Promise<Invoice>;
+    /** The invoice document (PDF) as bytes. */
+    download(invoiceNumber: string, options?: RequestOptions): Promise<Uint8Array>;
+  }>;
+}
+
+/** What every failed call rejects with; `kind` says what to do about it. */
+export declare class SignicatError extends Error implements SignicatErrorFields {
+  readonly name: "SignicatError";
+  kind: ErrorKind;
+  /** Whether trying again later may succeed. */
+  retryable: boolean;
+  status?: number;
+  code?: string;
+  title?: string;
+  detail?: string;
+  traceId?: string;
+  type?: string;
+  invalidParams?: InvalidParam[];
+  /** Client-side validation issues (kind `validation`): nothing was sent. */
+  issues?: ValidationIssue[];
+  /** The operation, e.g. `accounts.create`. */
+  operation?: string;
+}
