@@ -30,7 +30,7 @@ pub enum ErrorKind {
 
 /// A failed operation. Never carries a secret or a token.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
-#[serde(rename = "SignicatErrorFields", rename_all = "camelCase")]
+#[serde(rename_all = "camelCase")]
 pub struct Error {
     pub kind: ErrorKind,
     pub message: String,

@@ -9,7 +9,6 @@ use super::lenient::{empty_as_none, null_as_false};
 #[serde(rename_all = "camelCase")]
 pub struct Account {
     pub id: String,
-    #[serde(default)]
     pub name: String,
     /// ISO 8601 date-time; absent when the API sends an empty string.
     #[serde(
@@ -24,7 +23,7 @@ pub struct Account {
         skip_serializing_if = "Option::is_none"
     )]
     pub last_modified_date: Option<String>,
-    #[serde(default, deserialize_with = "null_as_false")]
+    #[serde(deserialize_with = "null_as_false")]
     pub is_soft_deleted: bool,
     #[serde(
         default,
@@ -32,15 +31,11 @@ pub struct Account {
         skip_serializing_if = "Option::is_none"
     )]
     pub soft_deleted_at: Option<String>,
-    #[serde(default)]
     pub is_sandbox: bool,
-    #[serde(default)]
     pub region: String,
-    #[serde(default)]
     pub cloud: String,
-    #[serde(default)]
     pub enabled: bool,
-    #[serde(default, deserialize_with = "null_as_false")]
+    #[serde(deserialize_with = "null_as_false")]
     pub is_delete_protected: bool,
     /// The owning organization; the API sends `null` for some sandbox accounts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -69,17 +64,12 @@ pub struct AccountOrganization {
 #[serde(rename_all = "camelCase")]
 pub struct AccountSummary {
     pub id: String,
-    #[serde(default)]
     pub name: String,
-    #[serde(default)]
     pub is_sandbox: bool,
-    #[serde(default)]
     pub enabled: bool,
-    #[serde(default)]
     pub region: String,
-    #[serde(default)]
     pub cloud: String,
-    #[serde(default, deserialize_with = "null_as_false")]
+    #[serde(deserialize_with = "null_as_false")]
     pub is_soft_deleted: bool,
     #[serde(
         default,

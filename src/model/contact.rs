@@ -28,9 +28,7 @@ impl ContactRole {
 #[serde(rename_all = "camelCase")]
 pub struct Contact {
     pub id: String,
-    #[serde(default)]
     pub name: String,
-    #[serde(default)]
     pub first_name: String,
     #[serde(
         default,
@@ -38,7 +36,6 @@ pub struct Contact {
         skip_serializing_if = "Option::is_none"
     )]
     pub middle_name: Option<String>,
-    #[serde(default)]
     pub last_name: String,
     #[serde(
         default,
@@ -75,7 +72,6 @@ pub struct Contact {
 #[serde(rename_all = "camelCase")]
 pub struct ContactSummary {
     pub id: String,
-    #[serde(default)]
     pub name: String,
     #[serde(
         default,

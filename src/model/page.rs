@@ -8,7 +8,7 @@ use super::lenient::{empty_as_none, null_as_empty};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
 #[serde(bound(deserialize = "T: Deserialize<'de>"))]
 pub struct Page<T> {
-    #[serde(default = "Vec::new", deserialize_with = "null_as_empty")]
+    #[serde(deserialize_with = "null_as_empty")]
     pub data: Vec<T>,
     #[serde(
         default,

@@ -9,8 +9,9 @@ const consumer = process.env.PKG_CONSUMER;
 assert.ok(consumer, "PKG_CONSUMER (the project the package is installed in) is not set: run make test-types");
 const pkg = join(consumer, "node_modules", "signicat-account-management");
 
-// Not part of the public surface: wasm-bindgen's loader types.
-const internal = new Set(["InitInput", "InitOutput", "SyncInitInput"]);
+// Not part of the public surface: wasm-bindgen's loader types, and `Error`, the data behind
+// the `SignicatError` class (re-exporting it would shadow the global `Error`).
+const internal = new Set(["InitInput", "InitOutput", "SyncInitInput", "Error"]);
 
 const declared = (file) =>
   [...readFileSync(join(pkg, file), "utf8").matchAll(/^export (?:interface|type) (\w+)/gm)].map((m) => m[1]);
