@@ -33,12 +33,13 @@ export NODE_TEST_ARGS ?=
 
 section = @printf '\n==> %s\n' "$(1)"
 
-.PHONY: help setup build build-wasm build-emulator pkg size test $(TEST_SUITES) demo bench clean
+.PHONY: help setup build build-wasm build-emulator pkg size test $(TEST_SUITES) demo example bench clean
 
 help:
 	@echo "make demo        build everything and serve www-demo/ with the emulator"
 	@echo "make test        install what is missing, build, run every suite: $(TEST_SUITES)"
 	@echo "make build       wasm (build/web, build/node), the npm package (pkg/), the emulator"
+	@echo "make example     run examples/list-accounts.mjs against a fresh emulator"
 	@echo "make size        raw and gzipped sizes of the .wasm and JS glue"
 	@echo "make setup       install the toolchain (wasm32 target, wasm-bindgen, wasm-pack, Chromium, npm tools)"
 	@echo "make bench       benchmarks"
@@ -121,6 +122,9 @@ test-browser: build $(STAMPS)/consumer
 
 demo: build
 	@scripts/demo.sh
+
+example: build
+	@scripts/example.sh
 
 bench:
 	@echo "make bench: benchmarks land later"

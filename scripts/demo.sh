@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Serves www-demo/ with the emulator (it prints the URL), once `make build` has run.
+# Serves the demo page with the emulator, which prints the URL; `make build` has run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
@@ -7,11 +7,12 @@ cd "$(dirname "$0")/.."
 emulator=target/release/signicat-emulator
 [ -x "$emulator" ] || die "$emulator is missing: run make build"
 
-# The emulator gains `--serve DIR` in its own time; until then say so instead of failing.
-if ! timeout 10 "$emulator" --help 2>&1 </dev/null | grep -q -- '--serve'; then
-  echo "make demo: coming soon (the emulator does not serve www-demo yet: no --serve in $emulator --help)"
-  exit 0
-fi
+# The page and the package it imports, in one folder the emulator serves (same origin as the API).
+site=build/demo
+rm -rf "$site"
+mkdir -p "$site"
+cp -r www-demo/. "$site/"
+cp -r pkg "$site/pkg"
 
-section "Emulator serving www-demo/ (Ctrl-C stops it)"
-exec cargo run --release --quiet -p signicat-emulator -- --serve www-demo
+section "Emulator serving the demo (Ctrl-C stops it)"
+exec "$emulator" --port "${PORT:-8787}" --serve "$site"
