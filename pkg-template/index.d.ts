@@ -26,7 +26,7 @@ import type {
   UpdateAccountRequest,
   UpdateOrganizationRequest,
   ValidationIssue,
-} from "./wasm/node/signicat_account_management.js";
+} from "./wasm/signicat_account_management.cjs";
 
 export type {
   Account,
@@ -66,7 +66,7 @@ export type {
   UpdateAccountRequest,
   UpdateOrganizationRequest,
   ValidationIssue,
-} from "./wasm/node/signicat_account_management.js";
+} from "./wasm/signicat_account_management.cjs";
 
 /**
  * The API's rules for each request body, checked locally without sending anything: the

@@ -3,10 +3,11 @@
 //   pkg/package.json        pkg-template/package.json + the crate's version
 //   pkg/index.d.ts|.d.cts   pkg-template/index.d.ts (the same declarations for import and require)
 //   pkg/src/                pkg-template/src/ (the ESM facade: createApi(wasm))
-//   pkg/entries/browser.js  ESM, initialises build/web's wasm with top-level await
-//   pkg/entries/node.cjs    CommonJS, the facade bundled in by esbuild, loads build/node's wasm
+//   pkg/entries/browser.js  ESM, initialises the web build's wasm with top-level await
+//   pkg/entries/node.cjs    CommonJS, the facade bundled in by esbuild, loads the nodejs build
 //   pkg/entries/node.js     ESM for Node, re-exports node.cjs (one instance per process)
-//   pkg/wasm/web|node/      the wasm-bindgen glue, .d.ts and .wasm
+//   pkg/wasm/               the glue of both builds (web: .js/.d.ts, nodejs: .cjs/.d.cts)
+//                           beside the one .wasm they share (both builds emit the same bytes)
 //
 // The ESM entries export the facade's keys by name; this script writes that list from
 // Object.keys(createApi(wasm)), so adding an export to the facade needs no entry change.
@@ -28,17 +29,24 @@ function fail(message) {
 
 rmSync(out, { recursive: true, force: true });
 
-for (const [from, to] of [["web", "web"], ["node", "node"]]) {
-  const dir = join(out, "wasm", to);
-  mkdirSync(dir, { recursive: true });
-  for (const file of [`${glue}.js`, `${glue}.d.ts`, `${glue}_bg.wasm`]) {
-    const source = join(root, "build", from, file);
-    if (!existsSync(source)) fail(`${source} is missing: run make build`);
-    cpSync(source, join(dir, file));
-  }
-}
-// The nodejs glue is CommonJS while the package is "type": "module".
-writeFileSync(join(out, "wasm", "node", "package.json"), '{ "type": "commonjs" }\n');
+const built = (target, file) => {
+  const path = join(root, "build", target, file);
+  if (!existsSync(path)) fail(`${path} is missing: run make build`);
+  return path;
+};
+const wasmDir = join(out, "wasm");
+mkdirSync(wasmDir, { recursive: true });
+const [webWasm, nodeWasm] = ["web", "node"].map((target) => readFileSync(built(target, `${glue}_bg.wasm`)));
+if (!webWasm.equals(nodeWasm)) fail("build/web and build/node hold different .wasm files; they can no longer share one");
+writeFileSync(join(wasmDir, `${glue}_bg.wasm`), webWasm);
+cpSync(built("web", `${glue}.js`), join(wasmDir, `${glue}.js`));
+cpSync(built("web", `${glue}.d.ts`), join(wasmDir, `${glue}.d.ts`));
+// The nodejs glue is CommonJS while the package is "type": "module": hence .cjs and .d.cts.
+writeFileSync(
+  join(wasmDir, `${glue}.cjs`),
+  readFileSync(built("node", `${glue}.js`), "utf8").replace(`@ts-self-types="./${glue}.d.ts"`, `@ts-self-types="./${glue}.d.cts"`),
+);
+cpSync(built("node", `${glue}.d.ts`), join(wasmDir, `${glue}.d.cts`));
 
 cpSync(join(template, "src"), join(out, "src"), { recursive: true });
 cpSync(join(template, "README.md"), join(out, "README.md"));
@@ -59,7 +67,7 @@ await build({
     {
       name: "wasm-glue-stays-external",
       setup(b) {
-        b.onResolve({ filter: /\/wasm\/(node|web)\// }, (args) => ({ path: args.path, external: true }));
+        b.onResolve({ filter: /\/wasm\// }, (args) => ({ path: args.path, external: true }));
       },
     },
   ],

@@ -7,7 +7,7 @@ import { SignicatError } from "./error.js";
 /**
  * Builds the public exports from an initialised wasm-bindgen module.
  *
- * @param {typeof import("../wasm/web/signicat_account_management.js")} wasm the generated
+ * @param {typeof import("../wasm/signicat_account_management.js")} wasm the generated
  *   module's exports (`validateCreateAccount`, ...), ready to call
  * @returns the object whose keys the entries export by name
  */

@@ -61,7 +61,7 @@ test("resolvers pick the right entry from the conditional exports", async () => 
   assert.ok(node.some((input) => input.endsWith(`${prefix}node.js`)), `node bundle: ${node}`);
 });
 
-test("the tarball holds the entries, the glue, the wasm and the types, nothing else", () => {
+test("the tarball holds the entries, the glue, one .wasm and the types, nothing else", () => {
   const files = execFileSync("tar", ["-tzf", join(project, tarball())], { encoding: "utf8" })
     .split("\n")
     .filter(Boolean)
@@ -75,13 +75,16 @@ test("the tarball holds the entries, the glue, the wasm and the types, nothing e
     "index.d.ts",
     "package.json",
     "src/facade.js",
-    "wasm/node/package.json",
-    "wasm/node/signicat_account_management_bg.wasm",
-    "wasm/web/signicat_account_management_bg.wasm",
+    "wasm/signicat_account_management.cjs",
+    "wasm/signicat_account_management.d.cts",
+    "wasm/signicat_account_management.d.ts",
+    "wasm/signicat_account_management.js",
+    "wasm/signicat_account_management_bg.wasm",
   ]) {
     assert.ok(files.includes(required), `${required} missing from the tarball: ${files}`);
   }
   assert.deepEqual(files.filter((file) => /(^|\/)\.|stamp|\.tgz$/.test(file)), []);
+  assert.deepEqual(files.filter((file) => file.endsWith(".wasm")), ["wasm/signicat_account_management_bg.wasm"]);
 });
 
 function tarball() {

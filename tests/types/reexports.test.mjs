@@ -20,8 +20,8 @@ for (const entry of ["index.d.ts", "index.d.cts"]) {
   test(`${entry} re-exports every generated type`, () => {
     const index = readFileSync(join(pkg, entry), "utf8");
     const generated = [
-      ...declared("wasm/node/signicat_account_management.d.ts"),
-      ...declared("wasm/web/signicat_account_management.d.ts"),
+      ...declared("wasm/signicat_account_management.d.cts"),
+      ...declared("wasm/signicat_account_management.d.ts"),
     ];
     const missing = [...new Set(generated)].filter(
       (name) => !internal.has(name) && !new RegExp(`^\\s*${name},?$|[{,]\\s*${name}\\s*[,}]`, "m").test(index),
