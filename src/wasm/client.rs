@@ -227,13 +227,11 @@ impl ClientCore {
     pub fn list_accounts(&self, options: JsValue) -> Promise {
         let route = routes::LIST_ACCOUNTS;
         let query = params::<ListAccountsParams>(&route, &options).and_then(|p| {
-            checked(
-                &route,
-                validate::params::list(&ListParams {
-                    limit: p.limit,
-                    page: p.page.clone(),
-                }),
-            )?;
+            let paging = ListParams {
+                limit: p.limit,
+                page: p.page.clone(),
+            };
+            checked(&route, validate::params::list(&paging))?;
             Ok(p.query())
         });
         self.run(
@@ -248,12 +246,10 @@ impl ClientCore {
 
     #[wasm_bindgen(js_name = createAccount, unchecked_return_type = "Promise<Account>")]
     pub fn create_account(&self, input: JsValue, options: JsValue) -> Promise {
-        let route = routes::CREATE_ACCOUNT;
-        self.run(
-            route,
+        self.write::<CreateAccountRequest>(
+            routes::CREATE_ACCOUNT,
             &[],
-            Ok(vec![]),
-            body::<CreateAccountRequest>(&route, input),
+            input,
             &options,
             decode::<Account>,
         )
@@ -268,12 +264,10 @@ impl ClientCore {
 
     #[wasm_bindgen(js_name = updateAccount, unchecked_return_type = "Promise<Account>")]
     pub fn update_account(&self, id: JsValue, input: JsValue, options: JsValue) -> Promise {
-        let route = routes::UPDATE_ACCOUNT;
-        self.run(
-            route,
+        self.write::<UpdateAccountRequest>(
+            routes::UPDATE_ACCOUNT,
             &[id],
-            Ok(vec![]),
-            body::<UpdateAccountRequest>(&route, input),
+            input,
             &options,
             decode::<Account>,
         )
@@ -281,26 +275,12 @@ impl ClientCore {
 
     #[wasm_bindgen(js_name = deleteAccount, unchecked_return_type = "Promise<Account>")]
     pub fn delete_account(&self, id: JsValue, options: JsValue) -> Promise {
-        self.run(
-            routes::DELETE_ACCOUNT,
-            &[id],
-            Ok(vec![]),
-            Ok(None),
-            &options,
-            decode::<Account>,
-        )
+        self.plain(routes::DELETE_ACCOUNT, &[id], &options, decode::<Account>)
     }
 
     #[wasm_bindgen(js_name = undeleteAccount, unchecked_return_type = "Promise<Account>")]
     pub fn undelete_account(&self, id: JsValue, options: JsValue) -> Promise {
-        self.run(
-            routes::UNDELETE_ACCOUNT,
-            &[id],
-            Ok(vec![]),
-            Ok(None),
-            &options,
-            decode::<Account>,
-        )
+        self.plain(routes::UNDELETE_ACCOUNT, &[id], &options, decode::<Account>)
     }
 
     #[wasm_bindgen(js_name = listContacts, unchecked_return_type = "Promise<Page<Contact>>")]
@@ -310,12 +290,10 @@ impl ClientCore {
 
     #[wasm_bindgen(js_name = createContact, unchecked_return_type = "Promise<Contact>")]
     pub fn create_contact(&self, input: JsValue, options: JsValue) -> Promise {
-        let route = routes::CREATE_CONTACT;
-        self.run(
-            route,
+        self.write::<ContactRequest>(
+            routes::CREATE_CONTACT,
             &[],
-            Ok(vec![]),
-            body::<ContactRequest>(&route, input),
+            input,
             &options,
             decode::<Contact>,
         )
@@ -323,24 +301,15 @@ impl ClientCore {
 
     #[wasm_bindgen(js_name = getContact, unchecked_return_type = "Promise<Contact>")]
     pub fn get_contact(&self, id: JsValue, options: JsValue) -> Promise {
-        self.run(
-            routes::GET_CONTACT,
-            &[id],
-            Ok(vec![]),
-            Ok(None),
-            &options,
-            decode::<Contact>,
-        )
+        self.plain(routes::GET_CONTACT, &[id], &options, decode::<Contact>)
     }
 
     #[wasm_bindgen(js_name = updateContact, unchecked_return_type = "Promise<Contact>")]
     pub fn update_contact(&self, id: JsValue, input: JsValue, options: JsValue) -> Promise {
-        let route = routes::UPDATE_CONTACT;
-        self.run(
-            route,
+        self.write::<ContactRequest>(
+            routes::UPDATE_CONTACT,
             &[id],
-            Ok(vec![]),
-            body::<ContactRequest>(&route, input),
+            input,
             &options,
             decode::<Contact>,
         )
@@ -348,12 +317,10 @@ impl ClientCore {
 
     #[wasm_bindgen(js_name = patchContact, unchecked_return_type = "Promise<Contact>")]
     pub fn patch_contact(&self, id: JsValue, input: JsValue, options: JsValue) -> Promise {
-        let route = routes::PATCH_CONTACT;
-        self.run(
-            route,
+        self.write::<ContactPatchRequest>(
+            routes::PATCH_CONTACT,
             &[id],
-            Ok(vec![]),
-            body::<ContactPatchRequest>(&route, input),
+            input,
             &options,
             decode::<Contact>,
         )
@@ -371,15 +338,7 @@ impl ClientCore {
     #[wasm_bindgen(js_name = createOrganization, unchecked_return_type = "Promise<Organization>")]
     pub fn create_organization(&self, input: JsValue, options: JsValue) -> Promise {
         let route = routes::CREATE_ORGANIZATION;
-        let body = body::<CreateOrganizationRequest>(&route, input);
-        self.run(
-            route,
-            &[],
-            Ok(vec![]),
-            body,
-            &options,
-            decode::<Organization>,
-        )
+        self.write::<CreateOrganizationRequest>(route, &[], input, &options, decode::<Organization>)
     }
 
     #[wasm_bindgen(js_name = getOrganization, unchecked_return_type = "Promise<Organization>")]
@@ -399,12 +358,10 @@ impl ClientCore {
     #[wasm_bindgen(js_name = updateOrganization, unchecked_return_type = "Promise<Organization>")]
     pub fn update_organization(&self, id: JsValue, input: JsValue, options: JsValue) -> Promise {
         let route = routes::UPDATE_ORGANIZATION;
-        let body = body::<UpdateOrganizationRequest>(&route, input);
-        self.run(
+        self.write::<UpdateOrganizationRequest>(
             route,
             &[id],
-            Ok(vec![]),
-            body,
+            input,
             &options,
             decode::<Organization>,
         )
@@ -433,23 +390,20 @@ impl ClientCore {
 
     #[wasm_bindgen(js_name = getInvoice, unchecked_return_type = "Promise<Invoice>")]
     pub fn get_invoice(&self, invoice_number: JsValue, options: JsValue) -> Promise {
-        self.run(
+        self.plain(
             routes::GET_INVOICE,
             &[invoice_number],
-            Ok(vec![]),
-            Ok(None),
             &options,
             decode::<Invoice>,
         )
     }
 
+    /// The bytes are not decoded (`Returns::Bytes`), so `decode` goes unused.
     #[wasm_bindgen(js_name = downloadInvoice, unchecked_return_type = "Promise<Uint8Array>")]
     pub fn download_invoice(&self, invoice_number: JsValue, options: JsValue) -> Promise {
-        self.run(
+        self.plain(
             routes::DOWNLOAD_INVOICE,
             &[invoice_number],
-            Ok(vec![]),
-            Ok(None),
             &options,
             decode::<()>,
         )
@@ -457,6 +411,30 @@ impl ClientCore {
 }
 
 impl ClientCore {
+    /// An operation with a checked body and no query.
+    fn write<B: Validate>(
+        &self,
+        route: Route,
+        ids: &[JsValue],
+        input: JsValue,
+        options: &JsValue,
+        decode: Decode,
+    ) -> Promise {
+        self.run(
+            route,
+            ids,
+            Ok(vec![]),
+            body::<B>(&route, input),
+            options,
+            decode,
+        )
+    }
+
+    /// An operation with neither body nor query.
+    fn plain(&self, route: Route, ids: &[JsValue], options: &JsValue, decode: Decode) -> Promise {
+        self.run(route, ids, Ok(vec![]), Ok(None), options, decode)
+    }
+
     fn list(&self, route: Route, options: JsValue, decode: Decode) -> Promise {
         let query = params::<ListParams>(&route, &options).and_then(|p| {
             checked(&route, validate::params::list(&p))?;
