@@ -1,32 +1,7 @@
 // Types of the package's public exports. The models, request bodies, parameters and issues
 // are generated from the Rust types (one source of truth) and re-exported here by name;
 // every type the generated declarations hold must be listed (tests/types checks it).
-import type {
-  Account,
-  ClientOptions,
-  Contact,
-  ContactPatchRequest,
-  ContactRequest,
-  CreateAccountRequest,
-  CreateOrganizationRequest,
-  ErrorKind,
-  GetAccountParams,
-  GetOrganizationParams,
-  InvalidParam,
-  Invoice,
-  InvoiceSummary,
-  ListAccountsParams,
-  ListInvoicesParams,
-  ListParams,
-  Organization,
-  OrganizationSummary,
-  Page,
-  RequestOptions,
-  Error as SignicatErrorFields,
-  UpdateAccountRequest,
-  UpdateOrganizationRequest,
-  ValidationIssue,
-} from "./wasm/signicat_account_management.cjs";
+import type * as Wasm from "./wasm/signicat_account_management.cjs";
 
 export type {
   Account,
@@ -79,24 +54,24 @@ export type {
  */
 export declare const validate: Readonly<{
   /** Body of `accounts.create` (`CreateAccountRequest`). */
-  createAccount(input: unknown): ValidationIssue[];
+  createAccount(input: unknown): Wasm.ValidationIssue[];
   /** Body of `accounts.update` (`UpdateAccountRequest`). */
-  updateAccount(input: unknown): ValidationIssue[];
+  updateAccount(input: unknown): Wasm.ValidationIssue[];
   /** Body of `contacts.create` (`ContactRequest`). */
-  createContact(input: unknown): ValidationIssue[];
+  createContact(input: unknown): Wasm.ValidationIssue[];
   /** Body of `contacts.update`, a full replacement (`ContactRequest`). */
-  updateContact(input: unknown): ValidationIssue[];
+  updateContact(input: unknown): Wasm.ValidationIssue[];
   /** Body of `contacts.patch`: only the fields present (`ContactPatchRequest`). */
-  patchContact(input: unknown): ValidationIssue[];
+  patchContact(input: unknown): Wasm.ValidationIssue[];
   /** Body of `organizations.create` (`CreateOrganizationRequest`). */
-  createOrganization(input: unknown): ValidationIssue[];
+  createOrganization(input: unknown): Wasm.ValidationIssue[];
   /** Body of `organizations.update` (`UpdateOrganizationRequest`). */
-  updateOrganization(input: unknown): ValidationIssue[];
+  updateOrganization(input: unknown): Wasm.ValidationIssue[];
 }>;
 
 /** Every item of a listing (`for await`), fetching one page at a time; `byPage()` yields the pages. */
 export interface Paginated<T> extends AsyncIterable<T> {
-  byPage(): AsyncGenerator<Page<T>, void, undefined>;
+  byPage(): AsyncGenerator<Wasm.Page<T>, void, undefined>;
 }
 
 /**
@@ -109,50 +84,50 @@ export interface Paginated<T> extends AsyncIterable<T> {
  */
 export declare class SignicatClient {
   /** Throws a `SignicatError` of kind `config` when the options cannot work. */
-  constructor(options: ClientOptions);
+  constructor(options: Wasm.ClientOptions);
   readonly accounts: Readonly<{
-    list(options?: ListAccountsParams & RequestOptions): Promise<Page<Account>>;
-    listAll(options?: ListAccountsParams & RequestOptions): Paginated<Account>;
+    list(options?: Wasm.ListAccountsParams & Wasm.RequestOptions): Promise<Wasm.Page<Wasm.Account>>;
+    listAll(options?: Wasm.ListAccountsParams & Wasm.RequestOptions): Paginated<Wasm.Account>;
     /** `deleted: true` also finds a soft-deleted account. */
-    get(accountId: string, options?: GetAccountParams & RequestOptions): Promise<Account>;
-    create(body: CreateAccountRequest, options?: RequestOptions): Promise<Account>;
-    update(accountId: string, body: UpdateAccountRequest, options?: RequestOptions): Promise<Account>;
+    get(accountId: string, options?: Wasm.GetAccountParams & Wasm.RequestOptions): Promise<Wasm.Account>;
+    create(body: Wasm.CreateAccountRequest, options?: Wasm.RequestOptions): Promise<Wasm.Account>;
+    update(accountId: string, body: Wasm.UpdateAccountRequest, options?: Wasm.RequestOptions): Promise<Wasm.Account>;
     /** A soft delete: `undelete` restores the account. */
-    delete(accountId: string, options?: RequestOptions): Promise<Account>;
-    undelete(accountId: string, options?: RequestOptions): Promise<Account>;
+    delete(accountId: string, options?: Wasm.RequestOptions): Promise<Wasm.Account>;
+    undelete(accountId: string, options?: Wasm.RequestOptions): Promise<Wasm.Account>;
   }>;
   readonly contacts: Readonly<{
-    list(options?: ListParams & RequestOptions): Promise<Page<Contact>>;
-    listAll(options?: ListParams & RequestOptions): Paginated<Contact>;
-    get(contactId: string, options?: RequestOptions): Promise<Contact>;
-    create(body: ContactRequest, options?: RequestOptions): Promise<Contact>;
+    list(options?: Wasm.ListParams & Wasm.RequestOptions): Promise<Wasm.Page<Wasm.Contact>>;
+    listAll(options?: Wasm.ListParams & Wasm.RequestOptions): Paginated<Wasm.Contact>;
+    get(contactId: string, options?: Wasm.RequestOptions): Promise<Wasm.Contact>;
+    create(body: Wasm.ContactRequest, options?: Wasm.RequestOptions): Promise<Wasm.Contact>;
     /** Replaces the contact: fields left out are cleared. */
-    update(contactId: string, body: ContactRequest, options?: RequestOptions): Promise<Contact>;
+    update(contactId: string, body: Wasm.ContactRequest, options?: Wasm.RequestOptions): Promise<Wasm.Contact>;
     /** Changes only the fields given. */
-    patch(contactId: string, body: ContactPatchRequest, options?: RequestOptions): Promise<Contact>;
+    patch(contactId: string, body: Wasm.ContactPatchRequest, options?: Wasm.RequestOptions): Promise<Wasm.Contact>;
   }>;
   readonly organizations: Readonly<{
-    list(options?: ListParams & RequestOptions): Promise<Page<OrganizationSummary>>;
-    listAll(options?: ListParams & RequestOptions): Paginated<OrganizationSummary>;
+    list(options?: Wasm.ListParams & Wasm.RequestOptions): Promise<Wasm.Page<Wasm.OrganizationSummary>>;
+    listAll(options?: Wasm.ListParams & Wasm.RequestOptions): Paginated<Wasm.OrganizationSummary>;
     /** `deletedAccounts: true` includes soft-deleted accounts in `accounts`. */
-    get(organizationId: string, options?: GetOrganizationParams & RequestOptions): Promise<Organization>;
+    get(organizationId: string, options?: Wasm.GetOrganizationParams & Wasm.RequestOptions): Promise<Wasm.Organization>;
     /** Creates a child of `parentOrganizationId`. */
-    create(body: CreateOrganizationRequest, options?: RequestOptions): Promise<Organization>;
-    update(organizationId: string, body: UpdateOrganizationRequest, options?: RequestOptions): Promise<Organization>;
+    create(body: Wasm.CreateOrganizationRequest, options?: Wasm.RequestOptions): Promise<Wasm.Organization>;
+    update(organizationId: string, body: Wasm.UpdateOrganizationRequest, options?: Wasm.RequestOptions): Promise<Wasm.Organization>;
   }>;
   readonly invoices: Readonly<{
     /** Invoices dated in `[after, before]`; `before` defaults to now. Not paged. */
-    list(options?: ListInvoicesParams & RequestOptions): Promise<InvoiceSummary[]>;
-    get(invoiceNumber: string, options?: RequestOptions): Promise<Invoice>;
+    list(options?: Wasm.ListInvoicesParams & Wasm.RequestOptions): Promise<Wasm.InvoiceSummary[]>;
+    get(invoiceNumber: string, options?: Wasm.RequestOptions): Promise<Wasm.Invoice>;
     /** The invoice document (PDF) as bytes. */
-    download(invoiceNumber: string, options?: RequestOptions): Promise<Uint8Array>;
+    download(invoiceNumber: string, options?: Wasm.RequestOptions): Promise<Uint8Array>;
   }>;
 }
 
 /** What every failed call rejects with; `kind` says what to do about it. */
-export declare class SignicatError extends Error implements SignicatErrorFields {
+export declare class SignicatError extends Error implements Wasm.Error {
   readonly name: "SignicatError";
-  kind: ErrorKind;
+  kind: Wasm.ErrorKind;
   /** Whether trying again later may succeed. */
   retryable: boolean;
   status?: number;
@@ -161,9 +136,9 @@ export declare class SignicatError extends Error implements SignicatErrorFields 
   detail?: string;
   traceId?: string;
   type?: string;
-  invalidParams?: InvalidParam[];
+  invalidParams?: Wasm.InvalidParam[];
   /** Client-side validation issues (kind `validation`): nothing was sent. */
-  issues?: ValidationIssue[];
+  issues?: Wasm.ValidationIssue[];
   /** The operation, e.g. `accounts.create`. */
   operation?: string;
 }
