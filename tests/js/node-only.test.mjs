@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { inspect } from "node:util";
 
-import { admin } from "../scenarios/admin.mjs";
+import { admin, countRequests } from "../scenarios/admin.mjs";
 import { startEmulator } from "../support/emulator.mjs";
 import { SignicatClient, SignicatError } from "../support/package.mjs";
 
@@ -56,4 +56,21 @@ test("in Node a client secret needs no opt-in and requests name the SDK in User-
   const client = new SignicatClient({ ...options(), fetch: (request) => (seen.push(request.headers.get("user-agent")), fetch(request)) });
   await client.accounts.list({ limit: 1 });
   assert.match(seen.at(-1), /^signicat-account-management\/\d+\.\d+\.\d+/);
+});
+
+// Browsers resend a request themselves when a reused connection is reset before any answer,
+// so only outside a browser can the SDK alone decide that a POST is not repeated.
+test("a POST whose connection is reset is reported, not sent again", async () => {
+  const emu = admin(emulator.origin);
+  const client = new SignicatClient(options());
+  const org = (await client.organizations.list()).data[0];
+  await emu.armFault("reset", { method: "POST", path: "/account-management/accounts", times: 1 });
+  const before = countRequests(await emu.stats(), "POST", "/accounts");
+  const error = await client.accounts
+    .create({ name: "Reset", organizationId: org.id, isSandbox: true, region: "EU", cloud: "GCP" })
+    .catch((e) => e);
+  assert.ok(error instanceof SignicatError);
+  assert.equal(error.kind, "network");
+  assert.equal(error.retryable, true, "a network error is retryable by the caller");
+  assert.equal(countRequests(await emu.stats(), "POST", "/accounts") - before, 1, "the POST was sent once");
 });
