@@ -26,6 +26,7 @@ pub use organization::{
 pub use page::Page;
 pub use params::{
     GetAccountParams, GetOrganizationParams, ListAccountsParams, ListInvoicesParams, ListParams,
+    NoParams, Query,
 };
 pub use problem::{InvalidParam, ProblemDetails};
 pub use reference::Reference;

@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
+use crate::validate::{self, ValidationIssue};
+
 /// `GET /accounts`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
@@ -59,22 +61,18 @@ pub struct ListInvoicesParams {
     pub before: Option<String>,
 }
 
-impl ListAccountsParams {
-    pub fn query(&self) -> Vec<(&'static str, String)> {
-        let mut pairs = ListParams {
-            limit: self.limit,
-            page: self.page.clone(),
-        }
-        .query();
-        if let Some(deleted) = self.deleted {
-            pairs.push(("deleted", deleted.to_string()));
-        }
-        pairs
+/// Query parameters of one operation: the pairs they put in the URL, and their rules.
+pub trait Query: serde::de::DeserializeOwned + Default {
+    fn pairs(&self) -> Vec<(&'static str, String)>;
+
+    /// Every issue with the parameters (none for most).
+    fn issues(&self) -> Vec<ValidationIssue> {
+        Vec::new()
     }
 }
 
-impl ListParams {
-    pub fn query(&self) -> Vec<(&'static str, String)> {
+impl Query for ListParams {
+    fn pairs(&self) -> Vec<(&'static str, String)> {
         let mut pairs = Vec::new();
         if let Some(limit) = self.limit {
             pairs.push(("limit", limit.to_string()));
@@ -84,10 +82,35 @@ impl ListParams {
         }
         pairs
     }
+
+    fn issues(&self) -> Vec<ValidationIssue> {
+        validate::params::list(self)
+    }
 }
 
-impl GetAccountParams {
-    pub fn query(&self) -> Vec<(&'static str, String)> {
+impl ListAccountsParams {
+    fn paging(&self) -> ListParams {
+        ListParams {
+            limit: self.limit,
+            page: self.page.clone(),
+        }
+    }
+}
+
+impl Query for ListAccountsParams {
+    fn pairs(&self) -> Vec<(&'static str, String)> {
+        let mut pairs = self.paging().pairs();
+        pairs.extend(self.deleted.map(|d| ("deleted", d.to_string())));
+        pairs
+    }
+
+    fn issues(&self) -> Vec<ValidationIssue> {
+        self.paging().issues()
+    }
+}
+
+impl Query for GetAccountParams {
+    fn pairs(&self) -> Vec<(&'static str, String)> {
         self.deleted
             .map(|d| ("deleted", d.to_string()))
             .into_iter()
@@ -95,8 +118,8 @@ impl GetAccountParams {
     }
 }
 
-impl GetOrganizationParams {
-    pub fn query(&self) -> Vec<(&'static str, String)> {
+impl Query for GetOrganizationParams {
+    fn pairs(&self) -> Vec<(&'static str, String)> {
         self.deleted_accounts
             .map(|d| ("deletedAccounts", d.to_string()))
             .into_iter()
@@ -104,10 +127,24 @@ impl GetOrganizationParams {
     }
 }
 
-impl ListInvoicesParams {
-    pub fn query(&self) -> Vec<(&'static str, String)> {
+impl Query for ListInvoicesParams {
+    fn pairs(&self) -> Vec<(&'static str, String)> {
         let after = self.after.clone().map(|a| ("invoiceDateAfter", a));
         let before = self.before.clone().map(|b| ("invoiceDateBefore", b));
         after.into_iter().chain(before).collect()
+    }
+
+    fn issues(&self) -> Vec<ValidationIssue> {
+        validate::params::invoices(self)
+    }
+}
+
+/// Operations that take no query parameters.
+#[derive(Default, Deserialize)]
+pub struct NoParams {}
+
+impl Query for NoParams {
+    fn pairs(&self) -> Vec<(&'static str, String)> {
+        Vec::new()
     }
 }

@@ -11,7 +11,7 @@ use wasm_bindgen_futures::future_to_promise;
 use super::auth::{Auth, Source};
 use super::call::{Call, Client, RequestOptions};
 use super::convert::{from_js, to_js, to_json};
-use super::js::{get, in_browser};
+use super::js::in_browser;
 use super::options::ClientOptions;
 use super::transport;
 use crate::auth::Secret;
@@ -21,7 +21,7 @@ use crate::http::response::decode_error;
 use crate::model::*;
 use crate::pagination::page_token;
 use crate::routes::{self, check_id, Returns, Route};
-use crate::validate::{self, Rule, Validate, ValidationIssue};
+use crate::validate::{Rule, Validate, ValidationIssue};
 
 #[wasm_bindgen]
 pub struct ClientCore {
@@ -61,19 +61,20 @@ fn invalid(route: &Route, field: &str, message: String) -> Error {
     )
 }
 
-/// Query parameters from the options argument (absent: defaults).
-fn params<P: DeserializeOwned + Default>(route: &Route, options: &JsValue) -> Result<P, Error> {
-    if options.is_undefined() || options.is_null() {
-        return Ok(P::default());
+/// The query of an operation from its options argument (absent: defaults), checked.
+fn query<P: Query>(route: &Route, options: &JsValue) -> Result<Vec<(&'static str, String)>, Error> {
+    let params: P = match options.is_undefined() || options.is_null() {
+        true => P::default(),
+        // Through JSON, so a `Date` arrives as its ISO string and a `signal` is left out.
+        false => {
+            from_js(options).map_err(|e| invalid(route, "", format!("Invalid options: {e}")))?
+        }
+    };
+    let issues = params.issues();
+    if !issues.is_empty() {
+        return Err(Error::validation(route.name, issues));
     }
-    from_js(options).map_err(|e| invalid(route, "", format!("Invalid options: {e}")))
-}
-
-fn checked(route: &Route, issues: Vec<ValidationIssue>) -> Result<(), Error> {
-    match issues.is_empty() {
-        true => Ok(()),
-        false => Err(Error::validation(route.name, issues)),
-    }
+    Ok(params.pairs())
 }
 
 /// A request body checked against the contract's rules, as JSON text.
@@ -93,15 +94,6 @@ fn body<T: Validate>(route: &Route, input: JsValue) -> Result<Option<String>, Er
     serde_json::to_string(&json)
         .map(Some)
         .map_err(|e| Error::config(e.to_string()))
-}
-
-/// A JS `Date` becomes its ISO string; anything else passes as it is.
-fn date_option(options: &JsValue, key: &str) -> JsValue {
-    let value = get(options, key);
-    match value.dyn_ref::<js_sys::Date>() {
-        Some(date) => date.to_iso_string().into(),
-        None => value,
-    }
 }
 
 impl ClientCore {
@@ -225,20 +217,9 @@ impl ClientCore {
 
     #[wasm_bindgen(js_name = listAccounts, unchecked_return_type = "Promise<Page<Account>>")]
     pub fn list_accounts(&self, options: JsValue) -> Promise {
-        let route = routes::LIST_ACCOUNTS;
-        let query = params::<ListAccountsParams>(&route, &options).and_then(|p| {
-            let paging = ListParams {
-                limit: p.limit,
-                page: p.page.clone(),
-            };
-            checked(&route, validate::params::list(&paging))?;
-            Ok(p.query())
-        });
-        self.run(
-            route,
+        self.read::<ListAccountsParams>(
+            routes::LIST_ACCOUNTS,
             &[],
-            query,
-            Ok(None),
             &options,
             decode_page::<Account>,
         )
@@ -257,9 +238,7 @@ impl ClientCore {
 
     #[wasm_bindgen(js_name = getAccount, unchecked_return_type = "Promise<Account>")]
     pub fn get_account(&self, id: JsValue, options: JsValue) -> Promise {
-        let route = routes::GET_ACCOUNT;
-        let query = params::<GetAccountParams>(&route, &options).map(|p| p.query());
-        self.run(route, &[id], query, Ok(None), &options, decode::<Account>)
+        self.read::<GetAccountParams>(routes::GET_ACCOUNT, &[id], &options, decode::<Account>)
     }
 
     #[wasm_bindgen(js_name = updateAccount, unchecked_return_type = "Promise<Account>")]
@@ -275,17 +254,17 @@ impl ClientCore {
 
     #[wasm_bindgen(js_name = deleteAccount, unchecked_return_type = "Promise<Account>")]
     pub fn delete_account(&self, id: JsValue, options: JsValue) -> Promise {
-        self.plain(routes::DELETE_ACCOUNT, &[id], &options, decode::<Account>)
+        self.read::<NoParams>(routes::DELETE_ACCOUNT, &[id], &options, decode::<Account>)
     }
 
     #[wasm_bindgen(js_name = undeleteAccount, unchecked_return_type = "Promise<Account>")]
     pub fn undelete_account(&self, id: JsValue, options: JsValue) -> Promise {
-        self.plain(routes::UNDELETE_ACCOUNT, &[id], &options, decode::<Account>)
+        self.read::<NoParams>(routes::UNDELETE_ACCOUNT, &[id], &options, decode::<Account>)
     }
 
     #[wasm_bindgen(js_name = listContacts, unchecked_return_type = "Promise<Page<Contact>>")]
     pub fn list_contacts(&self, options: JsValue) -> Promise {
-        self.list(routes::LIST_CONTACTS, options, decode_page::<Contact>)
+        self.read::<ListParams>(routes::LIST_CONTACTS, &[], &options, decode_page::<Contact>)
     }
 
     #[wasm_bindgen(js_name = createContact, unchecked_return_type = "Promise<Contact>")]
@@ -301,7 +280,7 @@ impl ClientCore {
 
     #[wasm_bindgen(js_name = getContact, unchecked_return_type = "Promise<Contact>")]
     pub fn get_contact(&self, id: JsValue, options: JsValue) -> Promise {
-        self.plain(routes::GET_CONTACT, &[id], &options, decode::<Contact>)
+        self.read::<NoParams>(routes::GET_CONTACT, &[id], &options, decode::<Contact>)
     }
 
     #[wasm_bindgen(js_name = updateContact, unchecked_return_type = "Promise<Contact>")]
@@ -328,11 +307,8 @@ impl ClientCore {
 
     #[wasm_bindgen(js_name = listOrganizations, unchecked_return_type = "Promise<Page<OrganizationSummary>>")]
     pub fn list_organizations(&self, options: JsValue) -> Promise {
-        self.list(
-            routes::LIST_ORGANIZATIONS,
-            options,
-            decode_page::<OrganizationSummary>,
-        )
+        let decode = decode_page::<OrganizationSummary>;
+        self.read::<ListParams>(routes::LIST_ORGANIZATIONS, &[], &options, decode)
     }
 
     #[wasm_bindgen(js_name = createOrganization, unchecked_return_type = "Promise<Organization>")]
@@ -344,15 +320,7 @@ impl ClientCore {
     #[wasm_bindgen(js_name = getOrganization, unchecked_return_type = "Promise<Organization>")]
     pub fn get_organization(&self, id: JsValue, options: JsValue) -> Promise {
         let route = routes::GET_ORGANIZATION;
-        let query = params::<GetOrganizationParams>(&route, &options).map(|p| p.query());
-        self.run(
-            route,
-            &[id],
-            query,
-            Ok(None),
-            &options,
-            decode::<Organization>,
-        )
+        self.read::<GetOrganizationParams>(route, &[id], &options, decode::<Organization>)
     }
 
     #[wasm_bindgen(js_name = updateOrganization, unchecked_return_type = "Promise<Organization>")]
@@ -369,28 +337,13 @@ impl ClientCore {
 
     #[wasm_bindgen(js_name = listInvoices, unchecked_return_type = "Promise<InvoiceSummary[]>")]
     pub fn list_invoices(&self, options: JsValue) -> Promise {
-        let route = routes::LIST_INVOICES;
-        let dates = js_sys::Object::new();
-        for key in ["after", "before"] {
-            let _ = js_sys::Reflect::set(&dates, &key.into(), &date_option(&options, key));
-        }
-        let query = params::<ListInvoicesParams>(&route, &dates.into()).and_then(|p| {
-            checked(&route, validate::params::invoices(&p))?;
-            Ok(p.query())
-        });
-        self.run(
-            route,
-            &[],
-            query,
-            Ok(None),
-            &options,
-            decode::<Vec<InvoiceSummary>>,
-        )
+        let decode = decode::<Vec<InvoiceSummary>>;
+        self.read::<ListInvoicesParams>(routes::LIST_INVOICES, &[], &options, decode)
     }
 
     #[wasm_bindgen(js_name = getInvoice, unchecked_return_type = "Promise<Invoice>")]
     pub fn get_invoice(&self, invoice_number: JsValue, options: JsValue) -> Promise {
-        self.plain(
+        self.read::<NoParams>(
             routes::GET_INVOICE,
             &[invoice_number],
             &options,
@@ -401,12 +354,8 @@ impl ClientCore {
     /// The bytes are not decoded (`Returns::Bytes`), so `decode` goes unused.
     #[wasm_bindgen(js_name = downloadInvoice, unchecked_return_type = "Promise<Uint8Array>")]
     pub fn download_invoice(&self, invoice_number: JsValue, options: JsValue) -> Promise {
-        self.plain(
-            routes::DOWNLOAD_INVOICE,
-            &[invoice_number],
-            &options,
-            decode::<()>,
-        )
+        let route = routes::DOWNLOAD_INVOICE;
+        self.read::<NoParams>(route, &[invoice_number], &options, decode::<()>)
     }
 }
 
@@ -430,16 +379,21 @@ impl ClientCore {
         )
     }
 
-    /// An operation with neither body nor query.
-    fn plain(&self, route: Route, ids: &[JsValue], options: &JsValue, decode: Decode) -> Promise {
-        self.run(route, ids, Ok(vec![]), Ok(None), options, decode)
-    }
-
-    fn list(&self, route: Route, options: JsValue, decode: Decode) -> Promise {
-        let query = params::<ListParams>(&route, &options).and_then(|p| {
-            checked(&route, validate::params::list(&p))?;
-            Ok(p.query())
-        });
-        self.run(route, &[], query, Ok(None), &options, decode)
+    /// An operation with query parameters `P` (read from the options argument) and no body.
+    fn read<P: Query>(
+        &self,
+        route: Route,
+        ids: &[JsValue],
+        options: &JsValue,
+        decode: Decode,
+    ) -> Promise {
+        self.run(
+            route,
+            ids,
+            query::<P>(&route, options),
+            Ok(None),
+            options,
+            decode,
+        )
     }
 }
