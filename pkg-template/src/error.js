@@ -20,6 +20,8 @@ export function toSignicatError(thrown) {
   if (thrown && typeof thrown === "object" && typeof thrown.kind === "string" && typeof thrown.message === "string") {
     return new SignicatError(thrown);
   }
+  // A trap inside the wasm is a bug in this SDK, not the caller's input: let it show as one.
+  if (typeof WebAssembly !== "undefined" && thrown instanceof WebAssembly.RuntimeError) throw thrown;
   // A JS value the wasm boundary refused before any Rust ran (e.g. a Symbol where text belongs).
   const message = thrown instanceof Error ? thrown.message : String(thrown);
   return new SignicatError({ kind: "validation", message: `Invalid argument: ${message}`, retryable: false });

@@ -74,3 +74,21 @@ test("a POST whose connection is reset is reported, not sent again", async () =>
   assert.equal(error.retryable, true, "a network error is retryable by the caller");
   assert.equal(countRequests(await emu.stats(), "POST", "/accounts") - before, 1, "the POST was sent once");
 });
+
+test("hostile input never throws past the boundary and leaves the client working", async () => {
+  const { validate } = await import("../support/package.mjs");
+  const circular = {};
+  circular.self = circular;
+  const throwing = new Proxy({}, { ownKeys() { throw new Error("boom"); } });
+  const client = new SignicatClient(options());
+  for (const input of [circular, throwing, 10n, Symbol("x"), () => {}, undefined, null, "text", [1, 2]]) {
+    const issues = validate.createAccount(input);
+    assert.ok(Array.isArray(issues) && issues.length > 0, `${String(typeof input)} gives issues`);
+    const error = await client.accounts.create(input).catch((e) => e);
+    assert.ok(error instanceof SignicatError, `${String(typeof input)} rejects with a SignicatError`);
+    assert.equal(error.kind, "validation");
+    const listed = await client.accounts.list(input === undefined || input === null ? undefined : { limit: input }).catch((e) => e);
+    assert.ok(listed instanceof SignicatError || Array.isArray(listed.data));
+  }
+  assert.equal((await client.accounts.list({ limit: 1 })).data.length, 1, "the client still works");
+});
