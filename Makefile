@@ -126,8 +126,10 @@ demo: build
 example: build
 	@scripts/example.sh
 
-bench:
-	@echo "make bench: benchmarks land later"
+bench: build
+	@scripts/size.sh
+	$(call section,Per-call cost against plain fetch (bench/client-overhead.mjs))
+	@node bench/client-overhead.mjs
 
 clean:
 	rm -rf build pkg
