@@ -75,7 +75,12 @@ pub fn credentials(options: CredentialOptions) -> Result<Credentials, Error> {
         return Ok(Credentials::Provider);
     }
     if let Some(token) = access_token {
-        return non_empty(token, "accessToken").map(Credentials::AccessToken);
+        if !crate::auth::token::is_sendable(token.expose()) {
+            return Err(Error::config(
+                "accessToken must be a token of visible ASCII characters, without spaces or line breaks",
+            ));
+        }
+        return Ok(Credentials::AccessToken(token));
     }
     let client_id = client_id.filter(|id| !id.trim().is_empty());
     let (Some(client_id), Some(client_secret)) = (client_id, client_secret) else {

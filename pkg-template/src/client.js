@@ -74,13 +74,16 @@ export function createClientClass(wasm) {
 function paginate(list, options = {}) {
   async function* byPage() {
     let page = options.page;
+    // A server that hands out a token it already gave would otherwise loop forever.
+    const seen = new Set();
     for (;;) {
       const result = await list({ ...options, page });
       yield result;
       if (!result.next) return;
-      if (result.next === page) {
-        throw toSignicatError({ kind: "decode", message: `The API sent page token ${page} twice; stopping the listing`, retryable: false });
+      if (seen.has(result.next)) {
+        throw toSignicatError({ kind: "decode", message: "The API sent a page token it had sent before; stopping the listing", retryable: false });
       }
+      seen.add(result.next);
       page = result.next;
     }
   }

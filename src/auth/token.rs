@@ -33,6 +33,12 @@ impl CachedToken {
     }
 }
 
+/// Whether `token` can travel in an `Authorization` header: visible ASCII only (RFC 6750's
+/// `b64token` is a subset), so no control character or line break can reach `fetch`.
+pub fn is_sendable(token: &str) -> bool {
+    !token.is_empty() && token.bytes().all(|b| (0x21..=0x7e).contains(&b))
+}
+
 /// The token endpoint's answer (RFC 6749 §5.1).
 #[derive(Deserialize)]
 pub struct TokenResponse {
@@ -101,6 +107,16 @@ mod tests {
     #[test]
     fn tokens_without_expiry_stay_fresh_until_refused() {
         assert!(token(0.0, None).is_fresh(f64::MAX));
+    }
+
+    #[test]
+    fn only_visible_ascii_tokens_are_sendable() {
+        assert!(is_sendable(
+            "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln-_~+/="
+        ));
+        for bad in ["", "a b", "a\r\nx-evil: 1", "tok\0en", "tøken", "t\u{7f}"] {
+            assert!(!is_sendable(bad), "{bad:?}");
+        }
     }
 
     #[test]

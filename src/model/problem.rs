@@ -26,6 +26,7 @@ pub struct ProblemDetails {
     pub invalid_params: Option<Vec<InvalidParam>>,
     /// ASP.NET-style validation map (field to messages), kept when a server sends it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(type = "Record<string, string[]>")]
     pub errors: Option<BTreeMap<String, Vec<String>>>,
 }
 

@@ -13,7 +13,7 @@ use super::convert::{from_js, to_js};
 use super::js::{get, message_of, now_ms};
 use super::transport::{self, Exchange, SendError};
 use crate::auth::client_credentials::{basic_authorization, FORM_BODY, FORM_CONTENT_TYPE};
-use crate::auth::token::{OAuthError, TokenResponse};
+use crate::auth::token::{is_sendable, OAuthError, TokenResponse};
 use crate::auth::{CachedToken, Secret, TokenInfo};
 use crate::error::{Error, ErrorKind};
 use crate::routes::Method;
@@ -155,14 +155,12 @@ impl Auth {
                 .and_then(|b| serde_json::from_str::<OAuthError>(&b).ok());
             return Err(refused(response.status(), refusal.unwrap_or_default()));
         }
-        let parsed: TokenResponse = serde_json::from_str(&body?).map_err(|e| {
-            auth_error(&format!(
-                "The token endpoint's answer has no usable access_token: {e}"
-            ))
-        })?;
+        // serde's message could quote a value of the answer, so it is not passed on.
+        let parsed: TokenResponse = serde_json::from_str(&body?)
+            .map_err(|_| auth_error("The token endpoint's answer has no usable access_token"))?;
         let lifetime = parsed.expires_in.map(|seconds| seconds * 1_000.0);
         Ok(CachedToken::new(
-            Secret::new(parsed.access_token),
+            sendable(parsed.access_token)?,
             started,
             lifetime,
         ))
@@ -184,7 +182,7 @@ async fn provided(get_token: &Function, timeout_ms: f64) -> Result<CachedToken, 
     };
     let now = now_ms();
     if let Some(token) = value.as_string() {
-        return non_empty(token).map(|t| CachedToken::new(t, now, None));
+        return sendable(token).map(|t| CachedToken::new(t, now, None));
     }
     let expires_at = get(&value, "expiresAt");
     let expires_at_ms = match expires_at.dyn_ref::<js_sys::Date>() {
@@ -200,14 +198,17 @@ async fn provided(get_token: &Function, timeout_ms: f64) -> Result<CachedToken, 
         expires_at: expires_at_ms,
     };
     let lifetime = provided.lifetime_ms(now);
-    non_empty(provided.access_token).map(|t| CachedToken::new(t, now, lifetime))
+    sendable(provided.access_token).map(|t| CachedToken::new(t, now, lifetime))
 }
 
-fn non_empty(token: String) -> Result<Secret, Error> {
-    if token.trim().is_empty() {
-        Err(auth_error("The token source returned an empty token"))
-    } else {
+/// A token fit for an `Authorization` header, or an error that does not repeat it.
+fn sendable(token: String) -> Result<Secret, Error> {
+    if is_sendable(&token) {
         Ok(Secret::new(token))
+    } else {
+        Err(auth_error(
+            "The token source returned an empty token or one that cannot go in an HTTP header",
+        ))
     }
 }
 

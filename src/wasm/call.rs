@@ -6,7 +6,7 @@ use web_sys::{AbortSignal, Response};
 
 use super::auth::Auth;
 use super::cancel::{Cancel, GuardError};
-use super::js::{get, now_ms, object, sleep};
+use super::js::{clear_timeout, get, now_ms, object, sleep};
 use super::transport::{self, Exchange, SendError};
 use crate::config::{self, Settings};
 use crate::error::Error;
@@ -91,7 +91,7 @@ impl Client {
                 // Nothing reached the API yet, so even a POST may try again.
                 Err(error) if error.retryable && retries < max_retries => {
                     retries += 1;
-                    self.pause(&cancel, retries, None).await?;
+                    self.pause(&cancel, call, retries, None).await?;
                     continue;
                 }
                 Err(error) => return Err(error.with_operation(call.route.name)),
@@ -126,7 +126,7 @@ impl Client {
                         max_retries,
                     ) {
                         retries += 1;
-                        self.pause(&cancel, retries, None).await?;
+                        self.pause(&cancel, call, retries, None).await?;
                         continue;
                     }
                     return Err(error.with_operation(call.route.name));
@@ -147,13 +147,15 @@ impl Client {
             if status == 401 && !renewed && self.auth.can_renew() {
                 renewed = true;
                 self.auth.refused(&token);
+                transport::discard(&response);
                 continue;
             }
             if should_retry(method, Outcome::Status(status), retries, max_retries) {
                 retries += 1;
                 let wait = response.headers().get("retry-after").ok().flatten();
                 let wait = wait.and_then(|value| retry_after::parse(&value, now_ms()));
-                self.pause(&cancel, retries, wait).await?;
+                transport::discard(&response);
+                self.pause(&cancel, call, retries, wait).await?;
                 continue;
             }
             return Err(transport::error_from(&response, &cancel, &context)
@@ -162,15 +164,20 @@ impl Client {
         }
     }
 
+    /// Waits before retry number `retry`, unless the call is stopped meanwhile.
     async fn pause(
         &self,
         cancel: &Cancel,
+        call: &Call,
         retry: u32,
         retry_after_ms: Option<f64>,
     ) -> Result<(), Error> {
-        let wait = delay_ms(retry, retry_after_ms, js_sys::Math::random());
-        match cancel.guard(sleep(wait)).await {
-            Err(GuardError::Stopped(error)) => Err(error),
+        let (wake, timer) = sleep(delay_ms(retry, retry_after_ms, js_sys::Math::random()));
+        let waited = cancel.guard(wake).await;
+        // A call stopped mid-wait must not leave its timer holding the process open.
+        clear_timeout(&timer);
+        match waited {
+            Err(GuardError::Stopped(error)) => Err(error.with_operation(call.route.name)),
             _ => Ok(()),
         }
     }

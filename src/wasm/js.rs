@@ -27,11 +27,13 @@ pub fn fetch(custom: Option<&Function>, request: &web_sys::Request) -> Promise {
     }
 }
 
-/// A promise that resolves after `ms` milliseconds.
-pub fn sleep(ms: f64) -> Promise {
-    Promise::new(&mut |resolve, _reject| {
-        set_timeout(&resolve, ms);
-    })
+/// A promise that resolves after `ms` milliseconds, and its timer (to clear if nobody waits).
+pub fn sleep(ms: f64) -> (Promise, JsValue) {
+    let mut timer = JsValue::UNDEFINED;
+    let promise = Promise::new(&mut |resolve, _reject| {
+        timer = set_timeout(&resolve, ms);
+    });
+    (promise, timer)
 }
 
 pub fn now_ms() -> f64 {

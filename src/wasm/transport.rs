@@ -1,6 +1,6 @@
 //! One HTTP exchange over fetch (built with gloo-net), and reading its body.
 
-use gloo_net::http::{Method as GlooMethod, RequestBuilder};
+use gloo_net::http::{Headers, Method as GlooMethod, RequestBuilder};
 use js_sys::Function;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Response;
@@ -42,12 +42,11 @@ pub async fn send(
         Method::Delete => GlooMethod::DELETE,
     };
     let signal = cancel.signal();
-    let mut builder = RequestBuilder::new(exchange.url)
+    let headers = header_list(&exchange.headers).map_err(SendError::Stopped)?;
+    let builder = RequestBuilder::new(exchange.url)
         .method(method)
+        .headers(Headers::from_raw(headers))
         .abort_signal(Some(&signal));
-    for (name, value) in &exchange.headers {
-        builder = builder.header(name, value);
-    }
     let request = match exchange.body {
         Some(body) => builder.body(body),
         None => builder.build(),
@@ -77,6 +76,43 @@ pub async fn send(
             })
         }
     }
+}
+
+/// The request headers; a value `fetch` refuses (a control character in a token, say) is an
+/// error here rather than an exception thrown through the wasm.
+fn header_list(pairs: &[(&'static str, &str)]) -> Result<web_sys::Headers, Error> {
+    let headers =
+        web_sys::Headers::new().map_err(|_| Error::config("This runtime has no Headers"))?;
+    for (name, value) in pairs {
+        headers.set(name, value).map_err(|_| {
+            let what = if *name == "authorization" {
+                "The access token"
+            } else {
+                *name
+            };
+            Error::new(
+                ErrorKind::Auth,
+                format!("{what} cannot be sent in an HTTP header"),
+            )
+        })?;
+    }
+    Ok(headers)
+}
+
+/// Lets go of a response whose body nobody will read, so its connection can be reused.
+pub fn discard(response: &Response) {
+    if let Some(body) = response.body() {
+        IGNORE.with(|ignore| {
+            let _ = body.cancel().catch(ignore);
+        });
+    }
+}
+
+thread_local! {
+    /// A rejection handler that does nothing, shared, so a discarded body can never raise
+    /// an unhandled rejection.
+    static IGNORE: wasm_bindgen::closure::Closure<dyn FnMut(JsValue)> =
+        wasm_bindgen::closure::Closure::new(|_: JsValue| {});
 }
 
 fn not_a_response() -> Error {

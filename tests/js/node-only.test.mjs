@@ -92,3 +92,27 @@ test("hostile input never throws past the boundary and leaves the client working
   }
   assert.equal((await client.accounts.list({ limit: 1 })).data.length, 1, "the client still works");
 });
+
+test("a token that cannot go in a header is refused, and the call still settles", async () => {
+  assert.throws(() => new SignicatClient({ baseUrl: emulator.baseUrl, accessToken: "abc\r\nx-evil: 1" }), (e) => e.kind === "config");
+  const client = new SignicatClient({ baseUrl: emulator.baseUrl, getToken: async () => "tøken\n" });
+  const error = await client.accounts.list({ timeoutMs: 2_000 }).catch((e) => e);
+  assert.ok(error instanceof SignicatError);
+  assert.equal(error.kind, "auth");
+  assert.ok(!error.message.includes("tøken"), "the token is not repeated");
+});
+
+test("a call stopped during a retry wait leaves no timer behind", async () => {
+  const emu = admin(emulator.origin);
+  const client = new SignicatClient(options());
+  await client.accounts.list({ limit: 1 });
+  const timers = () => process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
+  const before = timers();
+  await emu.armFault("503;retry-after=20", { method: "GET", path: "/account-management/accounts", times: 1 });
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(), 200);
+  const error = await client.accounts.list({ limit: 1, signal: controller.signal }).catch((e) => e);
+  assert.equal(error.kind, "aborted");
+  assert.equal(error.operation, "accounts.list");
+  assert.equal(timers(), before, "no timer outlives the call");
+});
