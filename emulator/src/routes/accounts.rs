@@ -7,10 +7,10 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 use signicat_account_management::model::{CreateAccountRequest, UpdateAccountRequest};
 
-use super::{checked, json, page, Id, JsonBody};
+use super::{checked, json, page, paging, Id, JsonBody};
 use crate::app::App;
 use crate::clock;
-use crate::pagination::{self, Cursor, Listing};
+use crate::pagination::{Cursor, Listing};
 use crate::problem::Problem;
 use crate::query::Query;
 use crate::wire;
@@ -33,16 +33,18 @@ pub async fn list(
         }
         _ => Listing::Accounts,
     };
-    let (limit, after) = pagination::resolve(listing, query.integer("limit")?, token)
-        .map_err(|(name, reason)| Problem::param(name, reason))?;
+    let (limit, after) = paging(listing, &query, token)?;
     let (accounts, next) = app.read().list_accounts(listing, after, limit);
     let data = accounts.iter().map(wire::account).collect();
-    let next = next.map(|after| Cursor {
+    Ok(page(
+        &app,
+        &headers,
+        "/accounts",
         listing,
         limit,
-        after,
-    });
-    Ok(page(&app, &headers, "/accounts", data, next))
+        data,
+        next,
+    ))
 }
 
 pub async fn create(

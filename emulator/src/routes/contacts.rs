@@ -7,9 +7,9 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 use signicat_account_management::model::{ContactPatchRequest, ContactRequest};
 
-use super::{checked, json, nulls, page, Id, JsonBody};
+use super::{checked, json, nulls, page, paging, Id, JsonBody};
 use crate::app::App;
-use crate::pagination::{self, Cursor, Listing};
+use crate::pagination::Listing;
 use crate::problem::Problem;
 use crate::query::Query;
 use crate::wire;
@@ -21,16 +21,18 @@ pub async fn list(
 ) -> Result<Response, Problem> {
     let query = Query::parse(raw.as_deref());
     let listing = Listing::Contacts;
-    let (limit, after) = pagination::resolve(listing, query.integer("limit")?, query.get("page")?)
-        .map_err(|(name, reason)| Problem::param(name, reason))?;
+    let (limit, after) = paging(listing, &query, query.get("page")?)?;
     let (contacts, next) = app.read().list_contacts(after, limit);
     let data = contacts.iter().map(wire::contact).collect();
-    let next = next.map(|after| Cursor {
+    Ok(page(
+        &app,
+        &headers,
+        "/contacts",
         listing,
         limit,
-        after,
-    });
-    Ok(page(&app, &headers, "/contacts", data, next))
+        data,
+        next,
+    ))
 }
 
 pub async fn create(

@@ -28,8 +28,9 @@ use signicat_account_management::validate::Validate;
 
 use crate::app::{App, API_PREFIX, EMULATOR_PREFIX, TOKEN_PATH};
 use crate::cli::NextStyle;
-use crate::pagination::{Cursor, Listing};
+use crate::pagination::{self, Cursor, Listing};
 use crate::problem::Problem;
+use crate::query::Query;
 use crate::{cors, inject, static_files, stats, wire};
 
 pub fn router(app: Arc<App>) -> Router {
@@ -229,29 +230,48 @@ fn origin(app: &App, headers: &HeaderMap) -> String {
     }
 }
 
-/// A list page whose `next` is a bare token or a full URL, per `--next-style`.
+/// Where a listing resumes, from its `limit` and `page` token; a 400 when they do not fit.
+pub fn paging(
+    listing: Listing,
+    query: &Query,
+    token: Option<&str>,
+) -> Result<(usize, Option<u64>), Problem> {
+    pagination::resolve(listing, query.integer("limit")?, token)
+        .map_err(|(name, reason)| Problem::param(name, reason))
+}
+
+/// One page of `listing` as JSON, with `next` (a token or a URL, per `--next-style`) when
+/// more items follow `next_after`.
 pub fn page(
     app: &App,
     headers: &HeaderMap,
     path: &str,
+    listing: Listing,
+    limit: usize,
     data: Vec<Value>,
-    next: Option<Cursor>,
+    next_after: Option<u64>,
 ) -> Response {
-    let next = next.map(|cursor| match app.config.next_style {
-        NextStyle::Token => cursor.encode(),
-        NextStyle::Url => {
-            let mut query = form_urlencoded::Serializer::new(String::new());
-            query.append_pair("limit", &cursor.limit.to_string());
-            if cursor.listing == Listing::DeletedAccounts {
-                query.append_pair("deleted", "true");
+    let next = next_after
+        .map(|after| Cursor {
+            listing,
+            limit,
+            after,
+        })
+        .map(|cursor| match app.config.next_style {
+            NextStyle::Token => cursor.encode(),
+            NextStyle::Url => {
+                let mut query = form_urlencoded::Serializer::new(String::new());
+                query.append_pair("limit", &cursor.limit.to_string());
+                if cursor.listing == Listing::DeletedAccounts {
+                    query.append_pair("deleted", "true");
+                }
+                query.append_pair("page", &cursor.encode());
+                format!(
+                    "{}{API_PREFIX}{path}?{}",
+                    origin(app, headers),
+                    query.finish()
+                )
             }
-            query.append_pair("page", &cursor.encode());
-            format!(
-                "{}{API_PREFIX}{path}?{}",
-                origin(app, headers),
-                query.finish()
-            )
-        }
-    });
+        });
     json(wire::page(data, next))
 }

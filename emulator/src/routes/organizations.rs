@@ -7,10 +7,10 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 use signicat_account_management::model::{CreateOrganizationRequest, UpdateOrganizationRequest};
 
-use super::{checked, json, nulls, page, Id, JsonBody};
+use super::{checked, json, nulls, page, paging, Id, JsonBody};
 use crate::app::App;
 use crate::clock;
-use crate::pagination::{self, Cursor, Listing};
+use crate::pagination::Listing;
 use crate::problem::Problem;
 use crate::query::Query;
 use crate::wire;
@@ -22,19 +22,21 @@ pub async fn list(
 ) -> Result<Response, Problem> {
     let query = Query::parse(raw.as_deref());
     let listing = Listing::Organizations;
-    let (limit, after) = pagination::resolve(listing, query.integer("limit")?, query.get("page")?)
-        .map_err(|(name, reason)| Problem::param(name, reason))?;
+    let (limit, after) = paging(listing, &query, query.get("page")?)?;
     let (organizations, next) = app.read().list_organizations(after, limit);
     let data = organizations
         .iter()
         .map(wire::organization_summary)
         .collect();
-    let next = next.map(|after| Cursor {
+    Ok(page(
+        &app,
+        &headers,
+        "/organizations",
         listing,
         limit,
-        after,
-    });
-    Ok(page(&app, &headers, "/organizations", data, next))
+        data,
+        next,
+    ))
 }
 
 pub async fn create(
