@@ -217,7 +217,7 @@ impl ClientCore {
 
     #[wasm_bindgen(js_name = listAccounts, unchecked_return_type = "Promise<Page<Account>>")]
     pub fn list_accounts(&self, options: JsValue) -> Promise {
-        self.read::<ListAccountsParams>(
+        self.send::<ListAccountsParams>(
             routes::LIST_ACCOUNTS,
             &[],
             &options,
@@ -227,7 +227,7 @@ impl ClientCore {
 
     #[wasm_bindgen(js_name = createAccount, unchecked_return_type = "Promise<Account>")]
     pub fn create_account(&self, input: JsValue, options: JsValue) -> Promise {
-        self.write::<CreateAccountRequest>(
+        self.send_body::<CreateAccountRequest>(
             routes::CREATE_ACCOUNT,
             &[],
             input,
@@ -238,12 +238,12 @@ impl ClientCore {
 
     #[wasm_bindgen(js_name = getAccount, unchecked_return_type = "Promise<Account>")]
     pub fn get_account(&self, id: JsValue, options: JsValue) -> Promise {
-        self.read::<GetAccountParams>(routes::GET_ACCOUNT, &[id], &options, decode::<Account>)
+        self.send::<GetAccountParams>(routes::GET_ACCOUNT, &[id], &options, decode::<Account>)
     }
 
     #[wasm_bindgen(js_name = updateAccount, unchecked_return_type = "Promise<Account>")]
     pub fn update_account(&self, id: JsValue, input: JsValue, options: JsValue) -> Promise {
-        self.write::<UpdateAccountRequest>(
+        self.send_body::<UpdateAccountRequest>(
             routes::UPDATE_ACCOUNT,
             &[id],
             input,
@@ -254,22 +254,22 @@ impl ClientCore {
 
     #[wasm_bindgen(js_name = deleteAccount, unchecked_return_type = "Promise<Account>")]
     pub fn delete_account(&self, id: JsValue, options: JsValue) -> Promise {
-        self.read::<NoParams>(routes::DELETE_ACCOUNT, &[id], &options, decode::<Account>)
+        self.send::<NoParams>(routes::DELETE_ACCOUNT, &[id], &options, decode::<Account>)
     }
 
     #[wasm_bindgen(js_name = undeleteAccount, unchecked_return_type = "Promise<Account>")]
     pub fn undelete_account(&self, id: JsValue, options: JsValue) -> Promise {
-        self.read::<NoParams>(routes::UNDELETE_ACCOUNT, &[id], &options, decode::<Account>)
+        self.send::<NoParams>(routes::UNDELETE_ACCOUNT, &[id], &options, decode::<Account>)
     }
 
     #[wasm_bindgen(js_name = listContacts, unchecked_return_type = "Promise<Page<Contact>>")]
     pub fn list_contacts(&self, options: JsValue) -> Promise {
-        self.read::<ListParams>(routes::LIST_CONTACTS, &[], &options, decode_page::<Contact>)
+        self.send::<ListParams>(routes::LIST_CONTACTS, &[], &options, decode_page::<Contact>)
     }
 
     #[wasm_bindgen(js_name = createContact, unchecked_return_type = "Promise<Contact>")]
     pub fn create_contact(&self, input: JsValue, options: JsValue) -> Promise {
-        self.write::<ContactRequest>(
+        self.send_body::<ContactRequest>(
             routes::CREATE_CONTACT,
             &[],
             input,
@@ -280,12 +280,12 @@ impl ClientCore {
 
     #[wasm_bindgen(js_name = getContact, unchecked_return_type = "Promise<Contact>")]
     pub fn get_contact(&self, id: JsValue, options: JsValue) -> Promise {
-        self.read::<NoParams>(routes::GET_CONTACT, &[id], &options, decode::<Contact>)
+        self.send::<NoParams>(routes::GET_CONTACT, &[id], &options, decode::<Contact>)
     }
 
     #[wasm_bindgen(js_name = updateContact, unchecked_return_type = "Promise<Contact>")]
     pub fn update_contact(&self, id: JsValue, input: JsValue, options: JsValue) -> Promise {
-        self.write::<ContactRequest>(
+        self.send_body::<ContactRequest>(
             routes::UPDATE_CONTACT,
             &[id],
             input,
@@ -296,7 +296,7 @@ impl ClientCore {
 
     #[wasm_bindgen(js_name = patchContact, unchecked_return_type = "Promise<Contact>")]
     pub fn patch_contact(&self, id: JsValue, input: JsValue, options: JsValue) -> Promise {
-        self.write::<ContactPatchRequest>(
+        self.send_body::<ContactPatchRequest>(
             routes::PATCH_CONTACT,
             &[id],
             input,
@@ -308,25 +308,31 @@ impl ClientCore {
     #[wasm_bindgen(js_name = listOrganizations, unchecked_return_type = "Promise<Page<OrganizationSummary>>")]
     pub fn list_organizations(&self, options: JsValue) -> Promise {
         let decode = decode_page::<OrganizationSummary>;
-        self.read::<ListParams>(routes::LIST_ORGANIZATIONS, &[], &options, decode)
+        self.send::<ListParams>(routes::LIST_ORGANIZATIONS, &[], &options, decode)
     }
 
     #[wasm_bindgen(js_name = createOrganization, unchecked_return_type = "Promise<Organization>")]
     pub fn create_organization(&self, input: JsValue, options: JsValue) -> Promise {
         let route = routes::CREATE_ORGANIZATION;
-        self.write::<CreateOrganizationRequest>(route, &[], input, &options, decode::<Organization>)
+        self.send_body::<CreateOrganizationRequest>(
+            route,
+            &[],
+            input,
+            &options,
+            decode::<Organization>,
+        )
     }
 
     #[wasm_bindgen(js_name = getOrganization, unchecked_return_type = "Promise<Organization>")]
     pub fn get_organization(&self, id: JsValue, options: JsValue) -> Promise {
         let route = routes::GET_ORGANIZATION;
-        self.read::<GetOrganizationParams>(route, &[id], &options, decode::<Organization>)
+        self.send::<GetOrganizationParams>(route, &[id], &options, decode::<Organization>)
     }
 
     #[wasm_bindgen(js_name = updateOrganization, unchecked_return_type = "Promise<Organization>")]
     pub fn update_organization(&self, id: JsValue, input: JsValue, options: JsValue) -> Promise {
         let route = routes::UPDATE_ORGANIZATION;
-        self.write::<UpdateOrganizationRequest>(
+        self.send_body::<UpdateOrganizationRequest>(
             route,
             &[id],
             input,
@@ -338,12 +344,12 @@ impl ClientCore {
     #[wasm_bindgen(js_name = listInvoices, unchecked_return_type = "Promise<InvoiceSummary[]>")]
     pub fn list_invoices(&self, options: JsValue) -> Promise {
         let decode = decode::<Vec<InvoiceSummary>>;
-        self.read::<ListInvoicesParams>(routes::LIST_INVOICES, &[], &options, decode)
+        self.send::<ListInvoicesParams>(routes::LIST_INVOICES, &[], &options, decode)
     }
 
     #[wasm_bindgen(js_name = getInvoice, unchecked_return_type = "Promise<Invoice>")]
     pub fn get_invoice(&self, invoice_number: JsValue, options: JsValue) -> Promise {
-        self.read::<NoParams>(
+        self.send::<NoParams>(
             routes::GET_INVOICE,
             &[invoice_number],
             &options,
@@ -355,13 +361,13 @@ impl ClientCore {
     #[wasm_bindgen(js_name = downloadInvoice, unchecked_return_type = "Promise<Uint8Array>")]
     pub fn download_invoice(&self, invoice_number: JsValue, options: JsValue) -> Promise {
         let route = routes::DOWNLOAD_INVOICE;
-        self.read::<NoParams>(route, &[invoice_number], &options, decode::<()>)
+        self.send::<NoParams>(route, &[invoice_number], &options, decode::<()>)
     }
 }
 
 impl ClientCore {
     /// An operation with a checked body and no query.
-    fn write<B: Validate>(
+    fn send_body<B: Validate>(
         &self,
         route: Route,
         ids: &[JsValue],
@@ -380,7 +386,7 @@ impl ClientCore {
     }
 
     /// An operation with query parameters `P` (read from the options argument) and no body.
-    fn read<P: Query>(
+    fn send<P: Query>(
         &self,
         route: Route,
         ids: &[JsValue],
