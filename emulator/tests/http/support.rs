@@ -118,6 +118,28 @@ impl Emulator {
         headers: &[(&str, &str)],
         body: Option<Vec<u8>>,
     ) -> Reply {
+        self.exchange(method, url_or_path, headers, body)
+            .await
+            .expect("an HTTP response with its whole body within 30 s")
+    }
+
+    /// Like [`raw`], but the request may fail (resets, truncated bodies).
+    pub async fn try_raw(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+    ) -> Result<Reply, String> {
+        self.exchange(method, path, headers, None).await
+    }
+
+    async fn exchange(
+        &self,
+        method: &str,
+        url_or_path: &str,
+        headers: &[(&str, &str)],
+        body: Option<Vec<u8>>,
+    ) -> Result<Reply, String> {
         let url = if url_or_path.starts_with("http") {
             url_or_path.to_string()
         } else {
@@ -134,41 +156,7 @@ impl Emulator {
             .unwrap();
         let response = tokio::time::timeout(Duration::from_secs(30), self.client.request(request))
             .await
-            .expect("response within 30 s")
-            .expect("an HTTP response");
-        let status = response.status().as_u16();
-        let headers = response.headers().clone();
-        let body = response
-            .into_body()
-            .collect()
-            .await
-            .expect("the whole body")
-            .to_bytes();
-        Reply {
-            status,
-            headers,
-            body,
-        }
-    }
-
-    /// Like [`raw`], but the request may fail (resets, truncated bodies).
-    pub async fn try_raw(
-        &self,
-        method: &str,
-        path: &str,
-        headers: &[(&str, &str)],
-    ) -> Result<Reply, String> {
-        let mut request = Request::builder()
-            .method(Method::from_bytes(method.as_bytes()).unwrap())
-            .uri(format!("{}{path}", self.origin));
-        for (name, value) in headers {
-            request = request.header(*name, *value);
-        }
-        let request = request.body(Full::new(Bytes::new())).unwrap();
-        let response = self
-            .client
-            .request(request)
-            .await
+            .map_err(|_| "no response within 30 s".to_string())?
             .map_err(|e| format!("{e:?}"))?;
         let status = response.status().as_u16();
         let headers = response.headers().clone();
