@@ -3,25 +3,22 @@
 use std::rc::Rc;
 
 use js_sys::Promise;
-use serde::de::DeserializeOwned;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
 use super::auth::{Auth, Source};
 use super::call::{Call, Client, RequestOptions};
-use super::convert::{from_js, to_js, to_json};
+use super::convert::to_js;
+use super::decode::{self, decode, decode_page, Decode};
+use super::input::{body, path_ids, query, reject};
 use super::js::in_browser;
 use super::options::ClientOptions;
-use super::transport;
 use crate::auth::Secret;
 use crate::config::{self, CredentialOptions, Credentials};
 use crate::error::Error;
-use crate::http::response::decode_error;
 use crate::model::*;
-use crate::pagination::page_token;
-use crate::routes::{self, check_id, Returns, Route};
-use crate::validate::{Rule, Validate, ValidationIssue};
+use crate::routes::{self, Route};
+use crate::validate::Validate;
 
 #[wasm_bindgen]
 pub struct ClientCore {
@@ -30,88 +27,7 @@ pub struct ClientCore {
 
 const USER_AGENT: &str = concat!("signicat-account-management/", env!("CARGO_PKG_VERSION"));
 
-/// Turns a JSON body into what the caller receives, after lenient decoding.
-type Decode = fn(&str) -> Result<JsValue, String>;
-
-fn decode<T: DeserializeOwned + Serialize>(body: &str) -> Result<JsValue, String> {
-    serde_json::from_str::<T>(body)
-        .map(|typed| to_js(&typed))
-        .map_err(|e| e.to_string())
-}
-
-/// A page, with `next` reduced to the token to pass back as `page`.
-fn decode_page<T: DeserializeOwned + Serialize>(body: &str) -> Result<JsValue, String> {
-    let mut page = serde_json::from_str::<Page<T>>(body).map_err(|e| e.to_string())?;
-    page.next = page.next.as_deref().map(page_token);
-    Ok(to_js(&page))
-}
-
-fn reject(error: Error) -> Promise {
-    Promise::reject(&to_js(&error))
-}
-
-fn invalid(route: &Route, field: &str, message: String) -> Error {
-    Error::validation(
-        route.name,
-        vec![ValidationIssue {
-            field: field.into(),
-            rule: Rule::Type,
-            message,
-        }],
-    )
-}
-
-/// The query of an operation from its options argument (absent: defaults), checked.
-fn query<P: Query>(route: &Route, options: &JsValue) -> Result<Vec<(&'static str, String)>, Error> {
-    let params: P = match options.is_undefined() || options.is_null() {
-        true => P::default(),
-        // Through JSON, so a `Date` arrives as its ISO string and a `signal` is left out.
-        false => {
-            from_js(options).map_err(|e| invalid(route, "", format!("Invalid options: {e}")))?
-        }
-    };
-    let issues = params.issues();
-    if !issues.is_empty() {
-        return Err(Error::validation(route.name, issues));
-    }
-    Ok(params.pairs())
-}
-
-/// A request body checked against the contract's rules, as JSON text.
-fn body<T: Validate>(route: &Route, input: JsValue) -> Result<Option<String>, Error> {
-    let Some(json) = to_json(&input) else {
-        return Err(invalid(
-            route,
-            "",
-            "The request body must be a plain object of JSON values".into(),
-        ));
-    };
-    // The rules admit only the contract's fields, so the checked JSON is exactly what is sent.
-    let issues = T::issues(&json);
-    if !issues.is_empty() {
-        return Err(Error::validation(route.name, issues));
-    }
-    serde_json::to_string(&json)
-        .map(Some)
-        .map_err(|e| Error::config(e.to_string()))
-}
-
 impl ClientCore {
-    /// Path parameters, each a string that cannot leave its path segment.
-    fn ids(route: &Route, ids: &[JsValue]) -> Result<Vec<String>, Error> {
-        route
-            .params()
-            .zip(ids)
-            .map(|(name, id)| {
-                let id = id
-                    .as_string()
-                    .ok_or_else(|| invalid(route, name, format!("{name} must be a string")))?;
-                check_id(&id).map_err(|why| invalid(route, name, format!("{name} {why}")))?;
-                Ok(id)
-            })
-            .collect()
-    }
-
     /// Checks everything that can be checked before sending, then runs the call.
     fn run(
         &self,
@@ -125,7 +41,7 @@ impl ClientCore {
         let prepared = (|| {
             let call = Call {
                 route,
-                ids: Self::ids(&route, ids)?,
+                ids: path_ids(&route, ids)?,
                 query: query?,
                 body: body?,
             };
@@ -138,23 +54,7 @@ impl ClientCore {
         let client = Rc::clone(&self.client);
         future_to_promise(async move {
             let (response, cancel) = client.send(&call, options).await.map_err(|e| to_js(&e))?;
-            let context = format!("{} {}", route.method.as_str(), route.name);
-            let result = match route.returns {
-                Returns::Bytes => transport::bytes(&response, &cancel, &context)
-                    .await
-                    .map(JsValue::from),
-                Returns::Json => match transport::json_text(&response, &cancel, &context).await {
-                    Ok(body) => decode(&body).map_err(|reason| {
-                        decode_error(
-                            &context,
-                            response.status(),
-                            &transport::content_type(&response),
-                            &reason,
-                        )
-                    }),
-                    Err(error) => Err(error),
-                },
-            };
+            let result = decode::answer(&route, &response, &cancel, decode).await;
             result.map_err(|e| to_js(&e.with_operation(route.name)))
         })
     }

@@ -6,6 +6,8 @@ mod call;
 mod cancel;
 mod client;
 mod convert;
+mod decode;
+mod input;
 mod js;
 mod options;
 mod transport;
