@@ -10,6 +10,7 @@ pub mod auth;
 pub mod config;
 pub mod error;
 pub mod http;
+pub mod json;
 pub mod model;
 pub mod pagination;
 pub mod routes;

@@ -3,6 +3,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
+use crate::json::{Json, Type};
+
 /// An RFC 7807 problem-details body, as the API answers every error.
 /// All members are optional; unknown members are ignored.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify)]
@@ -38,4 +40,58 @@ pub struct InvalidParam {
     pub name: String,
     #[serde(default)]
     pub reason: String,
+}
+
+impl ProblemDetails {
+    /// The members of a problem-details body that have the right type; the rest are left out,
+    /// since an error answer is reported whatever its body holds.
+    pub fn read<V: Json>(body: &V) -> ProblemDetails {
+        let text = |name: &'static str| body.member(name).and_then(|v| v.text());
+        let invalid_params = body
+            .member("invalidParams")
+            .and_then(|v| v.items())
+            .map(|items| {
+                items
+                    .iter()
+                    .map(|item| InvalidParam {
+                        name: item
+                            .member("name")
+                            .and_then(|v| v.text())
+                            .unwrap_or_default(),
+                        reason: item
+                            .member("reason")
+                            .and_then(|v| v.text())
+                            .unwrap_or_default(),
+                    })
+                    .collect()
+            });
+        let errors = body
+            .member("errors")
+            .filter(|v| v.json_type() == Some(Type::Object));
+        let errors = errors.map(|errors| {
+            errors
+                .entries()
+                .into_iter()
+                .map(|(name, reasons)| {
+                    let reasons = reasons.items().unwrap_or_default();
+                    (name, reasons.iter().filter_map(Json::text).collect())
+                })
+                .collect()
+        });
+        ProblemDetails {
+            type_uri: text("type"),
+            title: text("title"),
+            status: body
+                .member("status")
+                .and_then(|v| v.number())
+                .filter(|n| n.fract() == 0.0 && (100.0..=599.0).contains(n))
+                .map(|n| n as u16),
+            detail: text("detail"),
+            code: text("code"),
+            trace_id: text("traceId"),
+            instance: text("instance"),
+            invalid_params,
+            errors,
+        }
+    }
 }
