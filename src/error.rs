@@ -50,7 +50,7 @@ impl ErrorKind {
             .map_or("api", |(_, name)| name)
     }
 
-    pub fn from_str(name: &str) -> Option<ErrorKind> {
+    pub fn from_name(name: &str) -> Option<ErrorKind> {
         Self::NAMES
             .iter()
             .find(|(_, n)| *n == name)
@@ -244,7 +244,7 @@ mod tests {
     fn kind_names_match_serde() {
         for (kind, name) in ErrorKind::NAMES {
             assert_eq!(serde_json::to_value(kind).unwrap(), name);
-            assert_eq!(ErrorKind::from_str(name), Some(kind));
+            assert_eq!(ErrorKind::from_name(name), Some(kind));
             assert_eq!(kind.as_str(), name);
         }
     }

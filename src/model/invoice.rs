@@ -165,7 +165,7 @@ impl Schema for InvoiceSummary {
 impl Schema for Invoice {
     const SHAPE: Shape = Object(&[
         field("", InvoiceSummary::SHAPE, Flatten),
-        field("lines", List(&InvoiceLine::SHAPE), NullAsEmpty),
+        field("lines", List(&InvoiceLine::SHAPE), AbsentAsEmpty),
     ]);
 }
 

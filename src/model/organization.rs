@@ -68,13 +68,13 @@ pub struct Organization {
     pub billing_email: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub billing_address: Option<Address>,
-    #[serde(default, deserialize_with = "null_as_empty")]
+    #[serde(deserialize_with = "null_as_empty")]
     pub child_organizations: Vec<Reference>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub billing_contact: Option<ContactSummary>,
-    #[serde(default, deserialize_with = "null_as_empty")]
+    #[serde(deserialize_with = "null_as_empty")]
     pub accounts: Vec<AccountSummary>,
-    #[serde(default, deserialize_with = "null_as_empty")]
+    #[serde(deserialize_with = "null_as_empty")]
     pub contacts: Vec<ContactSummary>,
 }
 

@@ -62,13 +62,16 @@ pub struct ListInvoicesParams {
     pub before: Option<String>,
 }
 
+/// A query's name and value pairs, in order.
+pub type Pairs = Vec<(&'static str, String)>;
+
 /// Query parameters of one operation: read from the caller's options, their rules, and the
 /// pairs they put in the URL.
 pub trait Query: Default {
     /// The parameters found in `options`; members of the wrong type are issues.
     fn read<V: Json>(options: &mut Options<V>) -> Self;
 
-    fn pairs(&self) -> Vec<(&'static str, String)>;
+    fn pairs(&self) -> Pairs;
 
     /// Every issue with the parameters (none for most).
     fn issues(&self) -> Vec<ValidationIssue> {
@@ -145,7 +148,7 @@ impl Query for ListParams {
         }
     }
 
-    fn pairs(&self) -> Vec<(&'static str, String)> {
+    fn pairs(&self) -> Pairs {
         let mut pairs = Vec::new();
         if let Some(limit) = self.limit {
             pairs.push(("limit", number(limit)));
@@ -179,7 +182,7 @@ impl Query for ListAccountsParams {
         }
     }
 
-    fn pairs(&self) -> Vec<(&'static str, String)> {
+    fn pairs(&self) -> Pairs {
         let mut pairs = self.paging().pairs();
         pairs.extend(self.deleted.map(|d| ("deleted", flag(d))));
         pairs
@@ -197,7 +200,7 @@ impl Query for GetAccountParams {
         }
     }
 
-    fn pairs(&self) -> Vec<(&'static str, String)> {
+    fn pairs(&self) -> Pairs {
         self.deleted
             .map(|d| ("deleted", flag(d)))
             .into_iter()
@@ -212,7 +215,7 @@ impl Query for GetOrganizationParams {
         }
     }
 
-    fn pairs(&self) -> Vec<(&'static str, String)> {
+    fn pairs(&self) -> Pairs {
         self.deleted_accounts
             .map(|d| ("deletedAccounts", flag(d)))
             .into_iter()
@@ -228,7 +231,7 @@ impl Query for ListInvoicesParams {
         }
     }
 
-    fn pairs(&self) -> Vec<(&'static str, String)> {
+    fn pairs(&self) -> Pairs {
         let after = self.after.clone().map(|a| ("invoiceDateAfter", a));
         let before = self.before.clone().map(|b| ("invoiceDateBefore", b));
         after.into_iter().chain(before).collect()
@@ -248,7 +251,7 @@ impl Query for NoParams {
         NoParams {}
     }
 
-    fn pairs(&self) -> Vec<(&'static str, String)> {
+    fn pairs(&self) -> Pairs {
         Vec::new()
     }
 }

@@ -44,40 +44,37 @@ pub struct InvalidParam {
 
 impl ProblemDetails {
     /// The members of a problem-details body that have the right type; the rest are left out,
-    /// since an error answer is reported whatever its body holds.
+    /// since an error answer is reported whatever its body holds. An ASP.NET `errors` map is
+    /// read into `invalidParams` when that is absent.
     pub fn read<V: Json>(body: &V) -> ProblemDetails {
         let text = |name: &'static str| body.member(name).and_then(|v| v.text());
-        let invalid_params = body
-            .member("invalidParams")
-            .and_then(|v| v.items())
-            .map(|items| {
-                items
-                    .iter()
-                    .map(|item| InvalidParam {
-                        name: item
-                            .member("name")
-                            .and_then(|v| v.text())
-                            .unwrap_or_default(),
-                        reason: item
-                            .member("reason")
-                            .and_then(|v| v.text())
-                            .unwrap_or_default(),
-                    })
-                    .collect()
-            });
-        let errors = body
-            .member("errors")
-            .filter(|v| v.json_type() == Some(Type::Object));
-        let errors = errors.map(|errors| {
-            errors
-                .entries()
-                .into_iter()
-                .map(|(name, reasons)| {
-                    let reasons = reasons.items().unwrap_or_default();
-                    (name, reasons.iter().filter_map(Json::text).collect())
-                })
-                .collect()
+        let param = |name: String, reason: Option<String>| InvalidParam {
+            name,
+            reason: reason.unwrap_or_default(),
+        };
+        let listed = body.member("invalidParams").and_then(|v| v.items());
+        let listed = listed.map(|items| {
+            let field = |item: &V, name| item.member(name).and_then(|v| v.text());
+            let to_param = |item: &V| {
+                param(
+                    field(item, "name").unwrap_or_default(),
+                    field(item, "reason"),
+                )
+            };
+            items.iter().map(to_param).collect()
         });
+        let errors = body.member("errors");
+        let mapped = errors
+            .filter(|v| v.json_type() == Some(Type::Object))
+            .map(|errors| {
+                let mut params = Vec::new();
+                for (name, reasons) in errors.entries() {
+                    for reason in reasons.items().unwrap_or_default() {
+                        params.push(param(name.clone(), reason.text()));
+                    }
+                }
+                params
+            });
         ProblemDetails {
             type_uri: text("type"),
             title: text("title"),
@@ -90,8 +87,8 @@ impl ProblemDetails {
             code: text("code"),
             trace_id: text("traceId"),
             instance: text("instance"),
-            invalid_params,
-            errors,
+            invalid_params: listed.or(mapped),
+            errors: None,
         }
     }
 }

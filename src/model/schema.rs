@@ -30,8 +30,10 @@ pub enum Presence {
     EmptyAsAbsent,
     /// Required, but `null` reads as `false`.
     NullAsFalse,
-    /// A list; `null` or absent reads as `[]`.
+    /// A required list; `null` reads as `[]`.
     NullAsEmpty,
+    /// A list; absent or `null` reads as `[]`.
+    AbsentAsEmpty,
     /// The shape's fields are members of this object itself (serde's `flatten`).
     Flatten,
 }
@@ -171,7 +173,8 @@ fn check_field<V: JsonObject>(
             object.set_bool(field.name, false);
             Ok(())
         }
-        (Presence::NullAsEmpty, None | Some(Type::Null)) => {
+        (Presence::NullAsEmpty, Some(Type::Null))
+        | (Presence::AbsentAsEmpty, None | Some(Type::Null)) => {
             object.set_empty_list(field.name);
             Ok(())
         }
@@ -186,7 +189,8 @@ fn check_field<V: JsonObject>(
             object.remove(field.name);
             Ok(())
         }
-        (Presence::Required | Presence::NullAsFalse, None | Some(Type::Null)) => Err(Mismatch {
+        (Presence::Required | Presence::NullAsFalse, None | Some(Type::Null))
+        | (Presence::NullAsEmpty, None) => Err(Mismatch {
             path: path.clone(),
             expected: "present",
         }),

@@ -13,6 +13,7 @@ use crate::config::{self, Settings};
 use crate::error::Error;
 use crate::http::attempt::{Attempts, Event, Next};
 use crate::http::retry_after;
+use crate::model::Pairs;
 use crate::routes::{query_string, Route};
 use std::rc::Rc;
 
@@ -30,7 +31,7 @@ pub struct Client {
 pub struct Call {
     pub route: &'static Route,
     pub ids: Vec<String>,
-    pub query: Vec<(&'static str, String)>,
+    pub query: Pairs,
     pub body: Option<String>,
 }
 

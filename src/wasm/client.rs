@@ -17,6 +17,8 @@ use super::options::ClientOptions;
 use crate::auth::Secret;
 use crate::config::{self, CredentialOptions, Credentials};
 use crate::error::Error;
+use crate::model::schema::Shape;
+use crate::model::Pairs;
 use crate::model::{Query, Schema};
 use crate::routes::{Operation, Route, Visitor};
 use crate::validate::Body;
@@ -37,7 +39,9 @@ pub fn operation(index: u32) -> Result<Operation, Error> {
 }
 
 /// The table as the facade reads it: `[{ name, params, body, paged }]`.
-#[wasm_bindgen(unchecked_return_type = "OperationInfo[]")]
+#[wasm_bindgen(
+    unchecked_return_type = "{ name: string; params: string[]; body: boolean; paged: boolean }[]"
+)]
 pub fn operations() -> Array {
     let list = Array::new();
     for op in Operation::ALL {
@@ -57,31 +61,54 @@ pub fn operations() -> Array {
     list
 }
 
-/// One call's arguments, checked, and run: the visitor is given the operation's types.
-struct Run<'a> {
-    client: &'a Rc<Client>,
-    args: &'a Array,
+/// What differs between operations, as plain functions and data, so that one copy of the
+/// call path serves them all (a generic path per operation would multiply the wasm's size).
+struct Plan {
+    route: &'static Route,
+    query: fn(&Route, &JsValue) -> Result<Pairs, Error>,
+    body: fn(&Route, &JsValue) -> Result<Option<String>, Error>,
+    shape: &'static Shape,
 }
 
-impl Visitor for Run<'_> {
-    type Output = Promise;
+impl Visitor for PlanOf {
+    type Output = Plan;
 
-    fn visit<Q: Query, B: Body, R: Schema>(self, route: &'static Route) -> Promise {
-        let ids: Vec<JsValue> = self.args.iter().collect();
+    fn visit<Q: Query, B: Body, R: Schema>(self, route: &'static Route) -> Plan {
+        Plan {
+            route,
+            query: query::<Q>,
+            body: body::<B>,
+            shape: &R::SHAPE,
+        }
+    }
+}
+
+struct PlanOf;
+
+impl Plan {
+    /// Checks the arguments (path parameters, then the body if one is sent, then the
+    /// options) and runs the call.
+    fn run(self, client: &Rc<Client>, args: &Array) -> Promise {
+        let Plan {
+            route,
+            query,
+            body,
+            shape,
+        } = self;
         let count = route.params().count();
-        let arg = |at: usize| ids.get(at).cloned().unwrap_or(JsValue::UNDEFINED);
-        let input = arg(count);
-        let options = if route.sends_body {
-            arg(count + 1)
-        } else {
-            input.clone()
+        let arg = |at: u32| args.get(at);
+        let input = arg(count as u32);
+        let options = match route.sends_body {
+            true => arg(count as u32 + 1),
+            false => input.clone(),
         };
+        let ids: Vec<JsValue> = (0..count as u32).map(arg).collect();
         let prepared = (|| {
             let call = Call {
                 route,
-                ids: path_ids(route, ids.get(..count).unwrap_or(&[]))?,
-                query: query::<Q>(route, &options)?,
-                body: body::<B>(route, &input)?,
+                ids: path_ids(route, &ids)?,
+                query: query(route, &options)?,
+                body: body(route, &input)?,
             };
             Ok::<_, Error>((call, RequestOptions::from_js(&options)?))
         })();
@@ -89,13 +116,13 @@ impl Visitor for Run<'_> {
             Ok(prepared) => prepared,
             Err(error) => return Promise::reject(&error_to_js(&error)),
         };
-        let client = Rc::clone(self.client);
+        let client = Rc::clone(client);
         future_to_promise(async move {
             let (response, cancel) = client
                 .send(&call, options)
                 .await
                 .map_err(|e| error_to_js(&e))?;
-            let result = decode::answer::<R>(route, &response, &cancel).await;
+            let result = decode::answer(route, shape, &response, &cancel).await;
             result.map_err(|e| error_to_js(&e.with_operation(route.name)))
         })
     }
@@ -160,26 +187,8 @@ impl ClientCore {
     /// body if it sends one, then the options (query parameters, `signal`, `timeoutMs`).
     pub fn call(&self, operation_index: u32, args: Array) -> Promise {
         match operation(operation_index) {
-            Ok(op) => op.visit(Run {
-                client: &self.client,
-                args: &args,
-            }),
+            Ok(op) => op.visit(PlanOf).run(&self.client, &args),
             Err(error) => Promise::reject(&error_to_js(&error)),
         }
     }
 }
-
-#[wasm_bindgen(typescript_custom_section)]
-const OPERATION_INFO: &str = r#"
-/** One operation of the route table, as `operations()` lists it. */
-export interface OperationInfo {
-    /** `namespace.method`, e.g. `accounts.list`. */
-    name: string;
-    /** Path parameter names, in the order the method takes them. */
-    params: string[];
-    /** Whether the method takes a request body after the path parameters. */
-    body: boolean;
-    /** Whether the answer is a page (the namespace then has `listAll`). */
-    paged: boolean;
-}
-"#;

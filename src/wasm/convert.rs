@@ -68,7 +68,7 @@ pub fn error_to_js(error: &Error) -> JsValue {
 
 /// An error made by [`error_to_js`] and passed through a JS promise, back as an `Error`.
 pub fn error_from_js(value: &JsValue) -> Option<Error> {
-    let kind = ErrorKind::from_str(&get(value, "kind").as_string()?)?;
+    let kind = ErrorKind::from_name(&get(value, "kind").as_string()?)?;
     let mut error = Error::new(kind, get(value, "message").as_string()?);
     error.retryable = get(value, "retryable").as_bool().unwrap_or(false);
     error.status = get(value, "status").as_f64().map(|s| s as u16);

@@ -8,12 +8,12 @@ use super::cancel::Cancel;
 use super::transport;
 use crate::error::Error;
 use crate::http::response::decode_error;
-use crate::model::schema::normalise;
-use crate::model::Schema;
+use crate::model::schema::{normalise, Shape};
 use crate::routes::{Returns, Route};
 
-pub async fn answer<R: Schema>(
+pub async fn answer(
     route: &Route,
+    shape: &Shape,
     response: &Response,
     cancel: &Cancel,
 ) -> Result<JsValue, Error> {
@@ -23,7 +23,7 @@ pub async fn answer<R: Schema>(
             .map(JsValue::from),
         Returns::Json => {
             let value = transport::json(response, cancel, route.name).await?;
-            normalise(&value, &R::SHAPE).map_err(|mismatch| {
+            normalise(&value, shape).map_err(|mismatch| {
                 decode_error(
                     route.name,
                     response.status(),

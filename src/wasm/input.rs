@@ -5,6 +5,7 @@ use wasm_bindgen::JsValue;
 use super::json::snapshot;
 use crate::error::Error;
 use crate::json::text;
+use crate::model::Pairs;
 use crate::model::Query;
 use crate::routes::{check_id, Route};
 use crate::validate::{Body, Rule, ValidationIssue};
@@ -23,10 +24,7 @@ fn invalid(route: &Route, field: &'static str, message: String) -> Error {
 }
 
 /// The query of an operation from its options argument (absent: defaults), checked.
-pub fn query<Q: Query>(
-    route: &Route,
-    options: &JsValue,
-) -> Result<Vec<(&'static str, String)>, Error> {
+pub fn query<Q: Query>(route: &Route, options: &JsValue) -> Result<Pairs, Error> {
     let options = match options.is_undefined() || options.is_null() {
         true => None,
         false => match snapshot(options) {

@@ -11,20 +11,14 @@ use crate::model::{Query, Schema};
 use crate::routes::{Route, Visitor};
 use crate::validate::{Body, Rule, ValidationIssue};
 
-struct Issues(JsValue);
+/// The body rules of an operation, as a plain function.
+struct RulesOf;
 
-impl Visitor for Issues {
-    type Output = Vec<ValidationIssue>;
+impl Visitor for RulesOf {
+    type Output = fn(JsValue) -> Vec<ValidationIssue>;
 
-    fn visit<Q: Query, B: Body, R: Schema>(self, _: &'static Route) -> Vec<ValidationIssue> {
-        match snapshot(&self.0) {
-            Some((body, _)) => B::issues(body),
-            None => vec![ValidationIssue {
-                field: String::new(),
-                rule: Rule::Type,
-                message: NOT_JSON.into(),
-            }],
-        }
+    fn visit<Q: Query, B: Body, R: Schema>(self, _: &'static Route) -> Self::Output {
+        B::issues::<JsValue>
     }
 }
 
@@ -33,7 +27,14 @@ impl Visitor for Issues {
 #[wasm_bindgen(unchecked_return_type = "ValidationIssue[]")]
 pub fn validate(operation_index: u32, input: JsValue) -> JsValue {
     let found = match operation(operation_index) {
-        Ok(op) => op.visit(Issues(input)),
+        Ok(op) => match snapshot(&input) {
+            Some((body, _)) => op.visit(RulesOf)(body),
+            None => vec![ValidationIssue {
+                field: String::new(),
+                rule: Rule::Type,
+                message: NOT_JSON.into(),
+            }],
+        },
         Err(error) => vec![ValidationIssue {
             field: String::new(),
             rule: Rule::Type,
