@@ -18,3 +18,8 @@ pub mod validate;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+
+// Smaller and faster than the default dlmalloc in wasm.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
