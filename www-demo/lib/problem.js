@@ -38,7 +38,7 @@ export function problemBox(error, { onRetry, onDismiss } = {}) {
       h(
         "div",
         { class: "problem-actions" },
-        onRetry && h("button", { type: "button", class: "button", onclick: onRetry }, error?.retryable === false && signicat && error.status < 500 ? "Reload" : "Try again"),
+        onRetry && h("button", { type: "button", class: "button", onclick: onRetry }, "Try again"),
         onDismiss && h("button", { type: "button", class: "button ghost", onclick: () => (box.remove(), onDismiss()) }, "Dismiss"),
       ),
   );
