@@ -5,6 +5,7 @@
 //! inferred (see spec/README.md), which is why they all sit in this single table.
 
 mod accounts;
+mod backend;
 mod contacts;
 mod emulator;
 mod invoices;
@@ -26,7 +27,7 @@ use axum::Router;
 use serde_json::Value;
 use signicat_account_management::validate::Validate;
 
-use crate::app::{App, API_PREFIX, EMULATOR_PREFIX, TOKEN_PATH};
+use crate::app::{App, API_PREFIX, BACKEND_TOKEN_PATH, EMULATOR_PREFIX, TOKEN_PATH};
 use crate::cli::NextStyle;
 use crate::pagination::{self, Cursor, Listing};
 use crate::problem::Problem;
@@ -81,6 +82,7 @@ pub fn router(app: Arc<App>) -> Router {
     Router::new()
         .nest(API_PREFIX, api)
         .route(TOKEN_PATH, post(token::issue))
+        .route(BACKEND_TOKEN_PATH, get(backend::token).post(backend::token))
         .nest(EMULATOR_PREFIX, emulator)
         .fallback(static_or_not_found)
         .method_not_allowed_fallback(method_not_allowed)
