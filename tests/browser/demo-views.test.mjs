@@ -166,14 +166,16 @@ test("screenshots of every main view at desktop and phone widths, none wider tha
     ["invoices", ".chart"],
   ];
   for (const viewport of [DESKTOP, PHONE]) {
+    const { page, problems, close } = await demo.open("/", { viewport });
     for (const [view, ready] of views) {
-      const { page, problems, close } = await demo.open(`/#/${view}`, { viewport });
+      await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: view, exact: false }).click();
       await page.locator(ready).first().waitFor();
+      assert.equal(await page.locator(`.tabs a[aria-current="page"]`).getAttribute("data-view"), view);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `${view} is ${overflow}px wider than a ${viewport.width}px screen`);
       await screenshot(page, view);
-      assert.deepEqual(problems, []);
-      await close();
     }
+    assert.deepEqual(problems, []);
+    await close();
   }
 });

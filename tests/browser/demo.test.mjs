@@ -37,11 +37,11 @@ test("creating an account: inline errors as you type, nothing sent while invalid
   await dialog.getByRole("button", { name: "Create account" }).click();
   assert.ok(await dialog.isVisible(), "the form stays open");
   assert.deepEqual(await posts("/account-management/accounts"), [], "an invalid form sends nothing");
+  await screenshot(page, "account-form");
 
   await name.fill("Demo Team Ø");
   await dialog.locator('[data-field="name"] .field-error:empty').waitFor({ state: "attached" });
   await dialog.getByLabel("Type").selectOption("true");
-  await screenshot(page, "account-form");
   await dialog.getByRole("button", { name: "Create account" }).click();
   await dialog.waitFor({ state: "detached" });
   const first = accountRows(page).first();

@@ -109,7 +109,7 @@ export function render(container, app) {
     const currencies = [...totals.keys()].sort();
     if (!currencies.includes(currency)) currency = currencies[0];
     summary.replaceChildren(
-      ...[...totals].map(([code, { amount, count }]) => h("div", { class: "total" }, h("span", { class: "total-label" }, `${code} · ${count} invoice${count === 1 ? "" : "s"}`), h("span", { class: "total-amount" }, formatMoney(amount, code)))),
+      ...currencies.map((code) => [code, totals.get(code)]).map(([code, { amount, count }]) => h("div", { class: "total" }, h("span", { class: "total-label" }, `${code} · ${count} invoice${count === 1 ? "" : "s"}`), h("span", { class: "total-amount" }, formatMoney(amount, code)))),
     );
     const drawChart = () => {
       const keys = monthKeys(after, before);
