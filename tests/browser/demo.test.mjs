@@ -167,6 +167,34 @@ test("an injected 500 and 503 show the problem with its trace id, and the page k
   await close();
 });
 
+test("a failing token endpoint shows why, and the next try signs in again", async () => {
+  const { page, problems, close } = await demo.open("/#/accounts");
+  await accountRows(page).first().waitFor();
+  await demo.emulator.revokeTokens();
+  await demo.emulator.armFault("503", { path: "/api/signicat-token" });
+  await page.getByRole("button", { name: "Next →" }).click();
+  const box = page.locator("#accounts-table .problem");
+  await waitForText(box, /Could not sign in to the API[\s\S]*token endpoint answered 503[\s\S]*trace id \S+/);
+  await box.getByRole("button", { name: "Try again" }).click();
+  await waitForText(page.locator(".pager-info"), /^Page 2 · rows 26–50$/);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test("an organization with thousands of accounts lists the first ones and links to the rest", async () => {
+  const { page, problems, close } = await demo.open("/#/organizations");
+  await page.getByRole("navigation", { name: "Organizations" }).getByRole("link", { name: /Nordlys Load Test/ }).click();
+  const detail = page.locator(".org-detail");
+  await waitForText(detail.locator("h2"), /^Nordlys Load Test$/);
+  const text = await waitForText(detail, /Accounts \(\d+\)[\s\S]*and \d+ more: see every account/);
+  const live = Number(text.match(/Accounts \((\d+)\)/)[1]);
+  assert.ok(live > EXTRA_ACCOUNTS * 0.9, `${live} live accounts`);
+  assert.match(text, new RegExp(`and ${live - 50} more`));
+  assert.equal(await detail.locator(".data tbody tr").count(), 50);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
 test("the accounts page fits a phone", async () => {
   const { page, problems, close } = await demo.open("/#/accounts", { viewport: PHONE });
   await accountRows(page).first().waitFor();

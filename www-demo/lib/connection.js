@@ -45,7 +45,8 @@ export function connect({ baseUrl, tokenEndpoint }) {
       const response = await fetch(tokenEndpoint, { method: "POST", credentials: "same-origin", headers: { accept: "application/json" } });
       if (!response.ok) {
         const problem = await response.json().catch(() => ({}));
-        throw new Error(`the token endpoint answered ${response.status}${problem.title ? ` (${problem.title})` : ""}`);
+        const about = [problem.title, problem.traceId && `trace id ${problem.traceId}`].filter(Boolean).join(", ");
+        throw new Error(`the token endpoint answered ${response.status}${about ? ` (${about})` : ""}`);
       }
       return response.json();
     },

@@ -6,6 +6,9 @@ import { field, formDialog, optional, selectInput, textInput } from "../lib/form
 import { notify, problemBox, reportError } from "../lib/problem.js";
 import { contactForm, roleBadges } from "./contacts.js";
 
+// An organization may own thousands of accounts; the Accounts page pages through them.
+const ACCOUNTS_SHOWN = 50;
+
 export function render(container, app) {
   const selectedId = decodeURIComponent(location.hash.split("/")[2] ?? "");
   const tree = h("nav", { class: "tree", "aria-label": "Organizations" }, h("p", { class: "muted" }, "Loading organizations…"));
@@ -125,7 +128,7 @@ export function render(container, app) {
                 h(
                   "tbody",
                   null,
-                  org.accounts.map((a) =>
+                  org.accounts.slice(0, ACCOUNTS_SHOWN).map((a) =>
                     h(
                       "tr",
                       null,
@@ -136,6 +139,8 @@ export function render(container, app) {
                   ),
                 ),
               ),
+              org.accounts.length > ACCOUNTS_SHOWN &&
+                h("p", { class: "muted more" }, `and ${org.accounts.length - ACCOUNTS_SHOWN} more: `, h("a", { href: "#/accounts" }, "see every account")),
             )
           : emptyState("No accounts", "Create one from the Accounts page."),
       ),
