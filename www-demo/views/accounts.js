@@ -272,7 +272,6 @@ export function render(container, app) {
     }
     const account = await formDialog({
       title: "New account",
-      intro: "Sandbox accounts are for testing; production accounts are billed.",
       fields: [
         field({ name: "name", label: "Name", control: textInput({ placeholder: "e.g. Nordlys Web Signing", maxlength: 200 }), wide: true }),
         field({ name: "organizationId", label: "Organization", control: selectInput(organizations.map((o) => [o.id, o.name])), wide: true }),
