@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { after, before, test } from "node:test";
 
-import { DESKTOP, PHONE, screenshot, startDemo, waitForText } from "../support/demo.mjs";
+import { DESKTOP, PHONE, screenshot, startDemo, unlabelledControls, waitForText } from "../support/demo.mjs";
 
 let demo;
 
@@ -47,6 +47,7 @@ test("organizations: the tree, the selected one's billing, accounts and contacts
 
   await detail.getByRole("button", { name: "Edit" }).click();
   const edit = page.locator("dialog[open]");
+  assert.deepEqual(await unlabelledControls(page), [], "every field of the organization form has a label");
   await edit.getByLabel("Billing email").fill("faktura@sverige.example");
   await edit.getByLabel("City").fill("Göteborg");
   await edit.getByRole("button", { name: "Save" }).click();
@@ -62,6 +63,7 @@ test("contacts: create with roles, then a partial update (PATCH) and a full one 
   await rows.first().waitFor();
   await page.getByRole("button", { name: "New contact" }).click();
   const dialog = page.locator("dialog[open]");
+  assert.deepEqual(await unlabelledControls(page), [], "every field of the contact form has a label");
   await dialog.getByLabel("First name").fill("Kari");
   await dialog.getByLabel("Last name").fill("Nordmann");
   await dialog.getByLabel("Email").fill("kari@");
@@ -173,6 +175,7 @@ test("screenshots of every main view at desktop and phone widths, none wider tha
       assert.equal(await page.locator(`.tabs a[aria-current="page"]`).getAttribute("data-view"), view);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `${view} is ${overflow}px wider than a ${viewport.width}px screen`);
+      assert.deepEqual(await unlabelledControls(page), [], `every control of ${view} has a label`);
       await screenshot(page, view);
     }
     assert.deepEqual(problems, []);

@@ -42,7 +42,8 @@ test("creating an account: inline errors as you type, nothing sent while invalid
   await name.fill("Demo Team Ø");
   await dialog.locator('[data-field="name"] .field-error:empty').waitFor({ state: "attached" });
   await dialog.getByLabel("Type").selectOption("true");
-  await dialog.getByRole("button", { name: "Create account" }).click();
+  // Enter in a field submits the form, as a keyboard user would.
+  await name.press("Enter");
   await dialog.waitFor({ state: "detached" });
   const first = accountRows(page).first();
   await waitForText(first, /Demo Team Ø[\s\S]*Sandbox[\s\S]*New/);

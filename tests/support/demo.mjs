@@ -118,3 +118,13 @@ export async function assertNoSecretLeft(demo, files) {
   }
   return { requests: demo.requests.length, responses: demo.responses.length, files: files.length };
 }
+
+/** Form controls on the page (dialogs included) that no label names, as short descriptions. */
+export function unlabelledControls(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll("input, select, textarea, button")]
+      .filter((control) => control.offsetParent !== null || control.closest("dialog[open]"))
+      .filter((control) => !(control.labels?.length || control.getAttribute("aria-label") || (control.tagName === "BUTTON" && control.textContent.trim())))
+      .map((control) => `${control.tagName.toLowerCase()}[name=${control.name}]`),
+  );
+}
