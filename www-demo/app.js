@@ -15,6 +15,7 @@ let settings = loadSettings();
 let client;
 let organizationList;
 let controller;
+let shown;
 
 /** Every organization (summaries), fetched once and shared by the views' pickers. */
 function allOrganizations() {
@@ -56,6 +57,9 @@ function route() {
   document.title = `${TITLES[view]} · Account Management`;
   const container = document.getElementById("view");
   container.replaceChildren();
+  // A new section moves keyboard and screen reader focus to it, as a page load would.
+  if (shown && shown !== view) document.getElementById("main").focus({ preventScroll: true });
+  shown = view;
   VIEWS[view].render(container, {
     client,
     signal: controller.signal,

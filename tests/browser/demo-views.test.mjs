@@ -26,6 +26,13 @@ test("organizations: the tree, the selected one's billing, accounts and contacts
   const detail = page.locator(".org-detail");
   await waitForText(detail, /Billing[\s\S]*billing@nordlys\.example[\s\S]*Accounts \(\d+\)[\s\S]*Contacts \(\d+\)/);
 
+  await tree.getByRole("link", { name: /Nordlys Norge/ }).focus();
+  await page.keyboard.press("Enter");
+  await waitForText(detail.locator("h2"), /^Nordlys Norge$/);
+  await page.waitForFunction(() => /Nordlys Norge/.test(document.activeElement?.textContent ?? ""));
+  await page.keyboard.press("Tab");
+  assert.match(await page.evaluate(() => document.activeElement.textContent), /Nordlys Labs/, "the keyboard stays in the tree");
+
   await tree.getByRole("link", { name: /Nordlys Sverige/ }).click();
   await waitForText(detail.locator("h2"), /^Nordlys Sverige$/);
   await waitForText(detail, /Sverige Production/);

@@ -55,6 +55,8 @@ export function render(container, app) {
         ),
       );
     tree.replaceChildren(organizations.length ? branch(children.get("") ?? []) : emptyState("No organizations", "The API returned none for these credentials."));
+    // Choosing an organization redraws the tree; keep the keyboard on the chosen one.
+    if (document.activeElement === document.body) tree.querySelector('[aria-current="page"]')?.focus({ preventScroll: true });
     if (current) show(current);
     else detail.replaceChildren();
   }
