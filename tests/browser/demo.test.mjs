@@ -83,7 +83,7 @@ test("soft delete and undelete, and a delete-protected account says why it stays
   assert.equal(await guarded.getByRole("button", { name: "Delete", exact: true }).count(), 0);
   await guarded.getByRole("button", { name: "Products" }).click();
   const detail = page.locator(".detail-row");
-  await waitForText(detail, /Delete-protected: Signicat must lift the protection/);
+  await waitForText(detail, /Delete-protected: the API refuses to delete this account/);
   assert.ok((await detail.locator(".chip").count()) > 0, "the account's products are listed");
   assert.deepEqual(problems, []);
   await close();

@@ -11,12 +11,14 @@ const COLUMNS = 6;
 const SCAN_LIMIT = 2000;
 const SCAN_BATCH = 200;
 
-const PROTECTED_REASON = "Delete-protected: Signicat must lift the protection before this account can be deleted.";
+const PROTECTED_REASON = "Delete-protected: the API refuses to delete this account while its protection is on.";
 
 export function render(container, app) {
   const filters = { deleted: "live", type: "all", status: "all", size: 25 };
-  // Where each page of results starts: a server page token and how many of its items to skip.
-  let starts = [{ token: undefined, skip: 0 }];
+  // Where each page of results starts: a server page token, how many of its items to skip, and
+  // how many results came before (pages hold fewer rows when a filter scan stops early).
+  const FIRST = { token: undefined, skip: 0, offset: 0 };
+  let starts = [FIRST];
   let index = 0;
   let nextStart = null;
   let loading;
@@ -76,14 +78,14 @@ export function render(container, app) {
     ),
   );
 
+  const filtersHere = () => filters.type !== "all" || filters.status !== "all";
   const matches = (account) =>
     (filters.type === "all" || (filters.type === "sandbox") === account.isSandbox) &&
     (filters.status === "all" || (filters.status === "enabled") === account.enabled);
 
   /** One page of results from `start`, and where the page after it starts. */
   async function fetchResults(start) {
-    const local = filters.type !== "all" || filters.status !== "all";
-    const limit = local ? SCAN_BATCH : filters.size;
+    const limit = filtersHere() ? SCAN_BATCH : filters.size;
     let { token, skip } = start;
     const rows = [];
     let scanned = 0;
@@ -93,12 +95,13 @@ export function render(container, app) {
         if (!matches(page.data[i])) continue;
         rows.push(page.data[i]);
         if (rows.length === filters.size) {
-          const after = i + 1 < page.data.length ? { token, skip: i + 1 } : page.next ? { token: page.next, skip: 0 } : null;
+          const offset = start.offset + rows.length;
+          const after = i + 1 < page.data.length ? { token, skip: i + 1, offset } : page.next ? { token: page.next, skip: 0, offset } : null;
           return { rows, after };
         }
       }
       scanned += page.data.length - skip;
-      if (!page.next || scanned >= SCAN_LIMIT) return { rows, after: page.next ? { token: page.next, skip: 0 } : null };
+      if (!page.next || scanned >= SCAN_LIMIT) return { rows, after: page.next ? { token: page.next, skip: 0, offset: start.offset + rows.length } : null };
       token = page.next;
       skip = 0;
     }
@@ -110,13 +113,12 @@ export function render(container, app) {
     tbody.replaceChildren(...skeletonRows(COLUMNS));
     tbody.setAttribute("aria-busy", "true");
     pageInfo.textContent = "Loading…";
-    const local = filters.type !== "all" || filters.status !== "all";
-    filterNote.textContent = local ? "The API filters only soft-deleted accounts; type and status are filtered in this page as it loads." : "";
+    filterNote.textContent = filtersHere() ? "The API filters only soft-deleted accounts; type and status are filtered in this page as it loads." : "";
     try {
       const { rows, after } = await fetchResults(starts[index]);
       if (ticket !== loading) return;
       nextStart = after;
-      const first = index * filters.size + 1;
+      const first = starts[index].offset + 1;
       pageInfo.textContent = rows.length ? `Page ${index + 1} · rows ${first}–${first + rows.length - 1}` : `Page ${index + 1}`;
       tbody.replaceChildren(...(rows.length ? rows.map(row) : [wideRow(COLUMNS, emptyMessage())]));
       previous.disabled = index === 0;
@@ -133,7 +135,7 @@ export function render(container, app) {
 
   function emptyMessage() {
     if (filters.deleted === "deleted") return emptyState("No soft-deleted accounts", "Accounts you delete stay here, ready to undelete.");
-    if (index > 0 || filters.type !== "all" || filters.status !== "all") return emptyState("No accounts match these filters", "Change the type or status filter to see more.");
+    if (index > 0 || filtersHere()) return emptyState("No accounts match these filters", "Change the type or status filter to see more.");
     return emptyState("No accounts yet", "Create the first one for an organization.", h("button", { type: "button", class: "button primary", onclick: create }, "New account"));
   }
 
@@ -148,7 +150,7 @@ export function render(container, app) {
   }
 
   function restart() {
-    starts = [{ token: undefined, skip: 0 }];
+    starts = [FIRST];
     index = 0;
     load();
   }
