@@ -30,18 +30,29 @@ function allOrganizations() {
   return organizationList;
 }
 
+/** A client for the current settings; returns the error when the SDK refused them. */
 function reconnect() {
+  let refused;
   try {
     client = connect(settings);
   } catch (error) {
     // Settings the SDK refuses (a malformed URL): fall back so the page stays usable.
-    reportError(error);
+    refused = error;
     settings = defaultSettings();
     client = connect(settings);
   }
   organizationList = undefined;
   document.getElementById("connected-to").textContent = settings.baseUrl;
   document.getElementById("token-from").textContent = settings.tokenEndpoint;
+  return refused;
+}
+
+/** Connects, shows the current section, then any refusal (routing clears older errors). */
+function start() {
+  const refused = reconnect();
+  route();
+  if (refused) reportError(refused);
+  return !refused;
 }
 
 function route() {
@@ -90,9 +101,7 @@ async function openSettings() {
   if (defaults) clearSettings();
   else saveSettings(next);
   settings = next;
-  reconnect();
-  route();
-  notify(`Connected to ${settings.baseUrl}`);
+  if (start()) notify(`Connected to ${settings.baseUrl}`);
 }
 
 // Whatever a view forgot to catch still reaches the user, and the page carries on.
@@ -103,5 +112,4 @@ window.addEventListener("unhandledrejection", (event) => {
 
 document.getElementById("open-settings").addEventListener("click", openSettings);
 window.addEventListener("hashchange", route);
-reconnect();
-route();
+start();
