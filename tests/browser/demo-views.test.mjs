@@ -116,7 +116,13 @@ test("invoices: a date range, totals per currency, the monthly chart, one invoic
   await waitForText(page.locator(".totals"), /NOK · \d+ invoices[\s\S]*SEK[\s\S]*EUR|EUR[\s\S]*NOK[\s\S]*SEK/);
   assert.ok((await page.locator(".chart rect.bar").count()) >= 12, "one bar per month");
   await page.locator(".segmented").getByText("SEK").click();
-  assert.match(await page.locator(".chart").getAttribute("aria-label"), /in SEK/);
+  const label = await page.locator(".chart").getAttribute("aria-label");
+  assert.match(label, /in SEK/);
+  const amount = (text) => Number(text.replace(/[^\d.]/g, ""));
+  const months = label.split(": ")[1].split(", ").map((part) => amount(part.replace(/^\S+ \d+ /, "")));
+  assert.ok(months.length >= 12 && months.every((value) => value >= 0) && months.some((value) => value > 0), label);
+  const total = amount(await page.locator(".total", { hasText: "SEK" }).locator(".total-amount").innerText());
+  assert.ok(Math.abs(months.reduce((a, b) => a + b, 0) - total) < 0.05 * months.length, `the bars add up to the SEK total ${total}`);
 
   await page.getByLabel("From").fill("2020-02-01");
   await page.getByLabel("To").fill("2020-01-01");

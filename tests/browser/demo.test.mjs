@@ -168,6 +168,20 @@ test("an injected 500 and 503 show the problem with its trace id, and the page k
   await close();
 });
 
+test("a slow listing shows placeholder rows until the accounts arrive", async () => {
+  const { page, problems, close } = await demo.open("/#/accounts");
+  await accountRows(page).first().waitFor();
+  await demo.emulator.armFault("slow=1500ms", { method: "GET", path: "/account-management/accounts" });
+  await page.getByRole("button", { name: "Next →" }).click();
+  await page.locator("#accounts-table tbody[aria-busy=true] tr.skeleton-row").first().waitFor();
+  assert.equal(await accountRows(page).count(), 0, "no stale rows while loading");
+  assert.equal(await page.locator(".pager-info").innerText(), "Loading…");
+  await waitForText(page.locator(".pager-info"), /^Page 2 · rows 26–50$/);
+  assert.equal(await page.locator("#accounts-table tbody[aria-busy]").count(), 0);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
 test("a failing token endpoint shows why, and the next try signs in again", async () => {
   const { page, problems, close } = await demo.open("/#/accounts");
   await accountRows(page).first().waitFor();
