@@ -5,6 +5,7 @@
 //! only `GET /accounts` is documented upstream, the rest are inferred (see spec/README.md).
 
 mod accounts;
+mod backend;
 mod contacts;
 mod emulator;
 mod invoices;
@@ -27,7 +28,7 @@ use serde_json::Value;
 use signicat_account_management::routes::{Method as SdkMethod, Operation, Route};
 use signicat_account_management::validate::Validate;
 
-use crate::app::{App, API_PREFIX, EMULATOR_PREFIX, TOKEN_PATH};
+use crate::app::{App, API_PREFIX, BACKEND_TOKEN_PATH, EMULATOR_PREFIX, TOKEN_PATH};
 use crate::cli::NextStyle;
 use crate::pagination::{self, Cursor, Listing};
 use crate::problem::Problem;
@@ -103,6 +104,7 @@ pub fn router(app: Arc<App>) -> Router {
     Router::new()
         .nest(API_PREFIX, api)
         .route(TOKEN_PATH, post(token::issue))
+        .route(BACKEND_TOKEN_PATH, get(backend::token).post(backend::token))
         .nest(EMULATOR_PREFIX, emulator)
         .fallback(static_or_not_found)
         .method_not_allowed_fallback(method_not_allowed)
