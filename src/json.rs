@@ -31,8 +31,21 @@ impl Type {
 pub trait Json: Sized {
     /// `None` for anything JSON has no type for.
     fn json_type(&self) -> Option<Type>;
+    /// Whether the value has type `t`; cheaper than [`Json::json_type`] where only one type will do.
+    fn is(&self, t: Type) -> bool {
+        self.json_type() == Some(t)
+    }
     /// An object's member; `None` when absent.
     fn member(&self, key: &'static str) -> Option<Self>;
+    /// An object's member when it has type `t`; else `Err` with the type it has (`None`:
+    /// absent, or of no JSON type). One look where the member is as expected.
+    fn member_typed(&self, key: &'static str, t: Type) -> Result<Self, Option<Type>> {
+        match self.member(key) {
+            Some(member) if member.is(t) => Ok(member),
+            Some(member) => Err(member.json_type()),
+            None => Err(None),
+        }
+    }
     fn text(&self) -> Option<String>;
     fn number(&self) -> Option<f64>;
     fn boolean(&self) -> Option<bool>;

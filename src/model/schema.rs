@@ -2,7 +2,7 @@
 //! leniently they are read. The wasm checks the runtime's parsed JSON against these in place;
 //! native tests prove they match the serde models and their TypeScript declarations.
 
-use crate::json::{text, Json, JsonObject, Type};
+use crate::json::{text, JsonObject, Type};
 use crate::pagination::page_token;
 use crate::routes::Returns;
 
@@ -91,57 +91,84 @@ impl Mismatch {
 /// `null` flags become `false`, `null` lists `[]`, a page's `next` its bare token.
 /// Members the schema does not name are left as they are.
 pub fn normalise<V: JsonObject>(value: &V, shape: &Shape) -> Result<(), Mismatch> {
-    check(value, shape, &mut String::new())
+    check(value, shape, &mut Vec::new())
 }
 
-fn check<V: JsonObject>(value: &V, shape: &Shape, path: &mut String) -> Result<(), Mismatch> {
-    let found = value.json_type();
-    let expect = |expected: &'static str, path: &String| Mismatch {
-        path: path.clone(),
+/// One step of the way to a value, kept as cheap parts and written out only for a mismatch.
+#[derive(Clone, Copy)]
+enum Step {
+    Member(&'static str),
+    Item(usize),
+}
+
+fn mismatch(path: &[Step], expected: &'static str) -> Mismatch {
+    let mut out = String::new();
+    for step in path {
+        match step {
+            Step::Member(name) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(name);
+            }
+            Step::Item(index) => {
+                out.push('[');
+                crate::json::push_number(&mut out, *index);
+                out.push(']');
+            }
+        }
+    }
+    Mismatch {
+        path: out,
         expected,
-    };
+    }
+}
+
+/// The JSON type a value of `shape` has; `None` for any.
+const fn type_of(shape: &Shape) -> Option<Type> {
     match shape {
-        Shape::Any => Ok(()),
-        Shape::Text if found == Some(Type::Text) => Ok(()),
-        Shape::Bool if found == Some(Type::Bool) => Ok(()),
-        Shape::Number if found == Some(Type::Number) => Ok(()),
-        Shape::Text => Err(expect(Type::Text.name(), path)),
-        Shape::Bool => Err(expect(Type::Bool.name(), path)),
-        Shape::Number => Err(expect(Type::Number.name(), path)),
+        Shape::Text => Some(Type::Text),
+        Shape::Bool => Some(Type::Bool),
+        Shape::Number => Some(Type::Number),
+        Shape::Object(_) | Shape::Page(_) => Some(Type::Object),
+        Shape::List(_) => Some(Type::List),
+        Shape::Any => None,
+    }
+}
+
+fn check<V: JsonObject>(value: &V, shape: &Shape, path: &mut Vec<Step>) -> Result<(), Mismatch> {
+    let Some(expected) = type_of(shape) else {
+        return Ok(());
+    };
+    if !value.is(expected) {
+        return Err(mismatch(path, expected.name()));
+    }
+    check_inside(value, shape, path)
+}
+
+/// The members or items of a value already known to have the shape's type.
+fn check_inside<V: JsonObject>(
+    value: &V,
+    shape: &Shape,
+    path: &mut Vec<Step>,
+) -> Result<(), Mismatch> {
+    match shape {
         Shape::List(item) => {
-            let items = value
-                .items()
-                .ok_or_else(|| expect(Type::List.name(), path))?;
-            for (index, item_value) in items.iter().enumerate() {
-                let len = path.len();
-                path.push('[');
-                crate::json::push_number(path, index);
-                path.push(']');
+            for (index, item_value) in value.items().unwrap_or_default().iter().enumerate() {
+                path.push(Step::Item(index));
                 check(item_value, item, path)?;
-                path.truncate(len);
+                path.pop();
             }
             Ok(())
         }
-        Shape::Object(fields) => {
-            if found != Some(Type::Object) {
-                return Err(expect(Type::Object.name(), path));
-            }
-            for field in fields.iter() {
-                check_field(value, field, path)?;
-            }
-            Ok(())
-        }
+        Shape::Object(fields) => fields
+            .iter()
+            .try_for_each(|field| check_field(value, field, path)),
         Shape::Page(item) => {
-            if found != Some(Type::Object) {
-                return Err(expect(Type::Object.name(), path));
-            }
             let data = field("data", Shape::List(item), Presence::NullAsEmpty);
             check_field(value, &data, path)?;
-            check_field(
-                value,
-                &field("next", Shape::Text, Presence::EmptyAsAbsent),
-                path,
-            )?;
+            let next = field("next", Shape::Text, Presence::EmptyAsAbsent);
+            check_field(value, &next, path)?;
             if let Some(next) = value.member("next").and_then(|n| n.text()) {
                 let token = page_token(&next);
                 if token != next {
@@ -150,57 +177,64 @@ fn check<V: JsonObject>(value: &V, shape: &Shape, path: &mut String) -> Result<(
             }
             Ok(())
         }
+        Shape::Text | Shape::Bool | Shape::Number | Shape::Any => Ok(()),
     }
 }
 
 fn check_field<V: JsonObject>(
     object: &V,
     field: &Field,
-    path: &mut String,
+    path: &mut Vec<Step>,
 ) -> Result<(), Mismatch> {
     if field.presence == Presence::Flatten {
-        return check(object, &field.shape, path);
+        return check_inside(object, &field.shape, path);
     }
-    let len = path.len();
-    if !path.is_empty() {
-        path.push('.');
-    }
-    path.push_str(field.name);
-    let member = object.member(field.name);
-    let kind = member.as_ref().and_then(Json::json_type);
-    let result = match (field.presence, kind) {
-        (Presence::NullAsFalse, Some(Type::Null)) => {
-            object.set_bool(field.name, false);
-            Ok(())
-        }
-        (Presence::NullAsEmpty, Some(Type::Null))
-        | (Presence::AbsentAsEmpty, None | Some(Type::Null)) => {
-            object.set_empty_list(field.name);
-            Ok(())
-        }
-        (Presence::Optional | Presence::EmptyAsAbsent, None) => Ok(()),
-        (Presence::Optional | Presence::EmptyAsAbsent, Some(Type::Null)) => {
-            object.remove(field.name);
-            Ok(())
-        }
-        (Presence::EmptyAsAbsent, Some(Type::Text))
-            if member.as_ref().is_some_and(Json::is_empty_text) =>
-        {
-            object.remove(field.name);
-            Ok(())
-        }
-        (Presence::Required | Presence::NullAsFalse, None | Some(Type::Null))
-        | (Presence::NullAsEmpty, None) => Err(Mismatch {
-            path: path.clone(),
-            expected: "present",
-        }),
-        (_, _) => match &member {
-            Some(member) => check(member, &field.shape, path),
-            None => Ok(()),
+    path.push(Step::Member(field.name));
+    let expected = type_of(&field.shape).unwrap_or(Type::Null);
+    let result = match object.member_typed(field.name, expected) {
+        // The usual case first: a value of the expected type, found with one check.
+        Ok(member) => match (&field.shape, field.presence) {
+            (Shape::Text, Presence::EmptyAsAbsent) if member.is_empty_text() => {
+                object.remove(field.name);
+                Ok(())
+            }
+            (Shape::Text | Shape::Bool | Shape::Number | Shape::Any, _) => Ok(()),
+            (shape, _) => check_inside(&member, shape, path),
         },
+        Err(None) => match field.presence {
+            Presence::Optional | Presence::EmptyAsAbsent => Ok(()),
+            Presence::AbsentAsEmpty => {
+                object.set_empty_list(field.name);
+                Ok(())
+            }
+            _ => Err(mismatch(path, "present")),
+        },
+        Err(Some(Type::Null)) => match field.presence {
+            Presence::NullAsFalse => {
+                object.set_bool(field.name, false);
+                Ok(())
+            }
+            Presence::NullAsEmpty | Presence::AbsentAsEmpty => {
+                object.set_empty_list(field.name);
+                Ok(())
+            }
+            Presence::Optional | Presence::EmptyAsAbsent => {
+                object.remove(field.name);
+                Ok(())
+            }
+            Presence::Required | Presence::Flatten => Err(mismatch(path, "present")),
+        },
+        Err(Some(_)) if field.shape_is_any() => Ok(()),
+        Err(Some(_)) => Err(mismatch(path, expected.name())),
     };
     if result.is_ok() {
-        path.truncate(len);
+        path.pop();
     }
     result
+}
+
+impl Field {
+    fn shape_is_any(&self) -> bool {
+        matches!(self.shape, Shape::Any)
+    }
 }

@@ -128,7 +128,7 @@ impl Auth {
         basic: &Secret,
         token_url: &str,
     ) -> Result<CachedToken, Error> {
-        let cancel = Cancel::new(None, self.timeout_ms)?;
+        let cancel = Cancel::new(None, self.timeout_ms, self.fetch.is_none())?;
         let exchange = Exchange {
             method: Method::Post,
             url: token_url,
@@ -165,7 +165,7 @@ impl Auth {
 
 /// Asks the caller's `getToken` for a token: a string, or `{ accessToken, expiresIn | expiresAt }`.
 async fn provided(get_token: &Function, timeout_ms: f64) -> Result<CachedToken, Error> {
-    let cancel = Cancel::new(None, timeout_ms)?;
+    let cancel = Cancel::new(None, timeout_ms, false)?;
     let returned = get_token
         .call0(&JsValue::UNDEFINED)
         .map_err(|e| auth_error(&text(&[&"getToken threw: ", &message_of(&e)])))?;

@@ -77,7 +77,7 @@ impl Client {
         url.push_str(&path);
         url.push_str(&query_string(&call.query));
         let timeout_ms = options.timeout_ms.unwrap_or(self.settings.timeout_ms);
-        let cancel = Cancel::new(options.signal, timeout_ms)?;
+        let cancel = Cancel::new(options.signal, timeout_ms, self.fetch.is_none())?;
         let deadline = now_ms() + timeout_ms;
         let mut attempts = Attempts::new(
             route.method,

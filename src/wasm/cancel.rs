@@ -1,6 +1,8 @@
 //! One call's deadline and the caller's `AbortSignal`, merged into one AbortController
 //! whose signal goes to every fetch of the call and cuts short every wait.
 
+use std::cell::RefCell;
+
 use js_sys::{Array, Function, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -16,15 +18,23 @@ const TIMEOUT_REASON: &str = "signicat-timeout";
 
 pub struct Cancel {
     controller: AbortController,
-    /// Resolves (never rejects, so it can never go unhandled) once the controller aborts.
-    aborted: Promise,
+    /// Resolves (never rejects, so it can never go unhandled) once the controller aborts;
+    /// made on the first wait that needs it.
+    aborted: RefCell<Option<Promise>>,
     timer: JsValue,
     timeout_ms: f64,
     user: Option<(AbortSignal, Function)>,
+    /// The fetch in use honours the signal, so its promises reject on abort by themselves.
+    fetch_honours_signal: bool,
 }
 
 impl Cancel {
-    pub fn new(signal: Option<AbortSignal>, timeout_ms: f64) -> Result<Cancel, Error> {
+    /// `fetch_honours_signal` for the runtime's own fetch; a caller's `fetch` may ignore it.
+    pub fn new(
+        signal: Option<AbortSignal>,
+        timeout_ms: f64,
+        fetch_honours_signal: bool,
+    ) -> Result<Cancel, Error> {
         if signal.as_ref().is_some_and(AbortSignal::aborted) {
             return Err(aborted());
         }
@@ -44,16 +54,13 @@ impl Cancel {
             let _ = signal.add_event_listener_with_callback("abort", &forward);
             (signal, forward)
         });
-        let own = controller.signal();
-        let aborted = Promise::new(&mut |resolve, _reject| {
-            let _ = own.add_event_listener_with_callback("abort", &resolve);
-        });
         Ok(Cancel {
             controller,
-            aborted,
+            aborted: RefCell::new(None),
             timer,
             timeout_ms,
             user,
+            fetch_honours_signal,
         })
     }
 
@@ -84,12 +91,36 @@ impl Cancel {
 
     /// Awaits `promise` unless the call is stopped first.
     pub async fn guard(&self, promise: Promise) -> Result<JsValue, GuardError> {
-        let race = Promise::race(&Array::of2(&promise, &self.aborted));
-        let result = JsFuture::from(race).await;
+        let race = Promise::race(&Array::of2(&promise, &self.aborted()));
+        self.settle(JsFuture::from(race).await)
+    }
+
+    /// Awaits a fetch or a body read of it: a fetch that honours the signal rejects on abort
+    /// by itself, so only another fetch's promises need the race.
+    pub async fn guard_io(&self, promise: Promise) -> Result<JsValue, GuardError> {
+        match self.fetch_honours_signal {
+            true => self.settle(JsFuture::from(promise).await),
+            false => self.guard(promise).await,
+        }
+    }
+
+    fn settle(&self, result: Result<JsValue, JsValue>) -> Result<JsValue, GuardError> {
         if let Some(error) = self.stopped() {
             return Err(GuardError::Stopped(error));
         }
         result.map_err(GuardError::Rejected)
+    }
+
+    fn aborted(&self) -> Promise {
+        let mut aborted = self.aborted.borrow_mut();
+        aborted
+            .get_or_insert_with(|| {
+                let own = self.controller.signal();
+                Promise::new(&mut |resolve, _reject| {
+                    let _ = own.add_event_listener_with_callback("abort", &resolve);
+                })
+            })
+            .clone()
     }
 }
 

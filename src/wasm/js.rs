@@ -12,14 +12,15 @@ extern "C" {
     pub fn clear_timeout(id: &JsValue);
 
     #[wasm_bindgen(js_name = fetch, catch)]
-    fn global_fetch(request: &web_sys::Request) -> Result<Promise, JsValue>;
+    fn global_fetch(url: &str, init: &web_sys::RequestInit) -> Result<Promise, JsValue>;
 }
 
-/// Calls the caller's `fetch` if given, else the global one; a synchronous throw becomes a rejection.
-pub fn fetch(custom: Option<&Function>, request: &web_sys::Request) -> Promise {
+/// Calls the caller's `fetch` if given, else the global one, as `fetch(url, init)`; a
+/// synchronous throw becomes a rejection.
+pub fn fetch(custom: Option<&Function>, url: &str, init: &web_sys::RequestInit) -> Promise {
     let result = match custom {
-        Some(fetch) => fetch.call1(&JsValue::UNDEFINED, request),
-        None => global_fetch(request).map(JsValue::from),
+        Some(fetch) => fetch.call2(&JsValue::UNDEFINED, &JsValue::from_str(url), init),
+        None => global_fetch(url, init).map(JsValue::from),
     };
     match result {
         Ok(value) => Promise::resolve(&value),

@@ -3,38 +3,65 @@
 
 use std::cell::RefCell;
 
-use js_sys::{Array, JsString, Object, Reflect, JSON};
-use wasm_bindgen::{JsCast, JsValue};
+use js_sys::{Array, Object, JSON};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[wasm_bindgen]
+extern "C" {
+    // Without js-sys's exception wrapper, which costs more than the read: every value walked
+    // here comes from `JSON.parse`, plain data whose members cannot throw.
+    type Members;
+
+    #[wasm_bindgen(method, structural, indexing_getter)]
+    fn get(this: &Members, key: &JsValue) -> JsValue;
+
+    #[wasm_bindgen(method, structural, indexing_setter)]
+    fn set(this: &Members, key: &JsValue, value: &JsValue);
+}
+
+fn member_of(object: &JsValue, key: &JsValue) -> JsValue {
+    object.unchecked_ref::<Members>().get(key)
+}
+
+fn set_member(object: &JsValue, key: &JsValue, value: &JsValue) {
+    object.unchecked_ref::<Members>().set(key, value);
+}
 
 use crate::json::{Json, JsonObject, Type};
 
+/// Slots in the member-name cache: comfortably more than the schemas' distinct names.
+const KEY_SLOTS: usize = 256;
+
+/// A cached member name: the address and length of the Rust string, and the JS string.
+type KeySlot = Option<((usize, usize), JsValue)>;
+
 thread_local! {
-    /// Member names as JS strings, made once each. Schemas read members in a fixed order,
-    /// so the search starts after the last hit and usually finds the next name at once.
-    static KEYS: RefCell<(Vec<(usize, JsValue)>, usize)> = const { RefCell::new((Vec::new(), 0)) };
+    /// Member names as JS strings, made once each, found by the address of the name.
+    static KEYS: RefCell<Vec<KeySlot>> = RefCell::new(vec![None; KEY_SLOTS]);
+    static EMPTY: JsValue = JsValue::from_str("");
 }
 
 fn key(name: &'static str) -> JsValue {
-    let id = name.as_ptr() as usize ^ (name.len() << 20);
+    let id = (name.as_ptr() as usize, name.len());
     KEYS.with(|cell| {
-        let Ok(mut cache) = cell.try_borrow_mut() else {
+        let Ok(mut slots) = cell.try_borrow_mut() else {
             return JsValue::from_str(name);
         };
-        let (keys, hint) = &mut *cache;
-        let count = keys.len();
-        for step in 0..count {
-            let at = (*hint + step) % count;
-            if let Some((cached, value)) = keys.get(at) {
-                if *cached == id {
-                    *hint = at + 1;
-                    return value.clone();
+        let start = (id.0 ^ id.1) % KEY_SLOTS;
+        for probe in 0..KEY_SLOTS {
+            match slots.get_mut((start + probe) % KEY_SLOTS) {
+                Some(Some((cached, value))) if *cached == id => return value.clone(),
+                Some(Some(_)) => continue,
+                Some(slot) => {
+                    let value = JsValue::from_str(name);
+                    *slot = Some((id, value.clone()));
+                    return value;
                 }
+                None => break,
             }
         }
-        let value = JsValue::from_str(name);
-        keys.push((id, value.clone()));
-        *hint = 0;
-        value
+        JsValue::from_str(name)
     })
 }
 
@@ -58,8 +85,33 @@ impl Json for JsValue {
         }
     }
 
+    fn is(&self, t: Type) -> bool {
+        match t {
+            Type::Text => self.is_string(),
+            Type::Bool => self.as_bool().is_some(),
+            Type::Number => self.as_f64().is_some(),
+            Type::Null => self.is_null(),
+            Type::List => Array::is_array(self),
+            Type::Object => self.is_object() && !Array::is_array(self),
+        }
+    }
+
+    /// Only called on objects (the schemas check the type first), so no guard is needed.
+    fn member_typed(&self, name: &'static str, t: Type) -> Result<Self, Option<Type>> {
+        let value = member_of(self, &key(name));
+        match value.is(t) {
+            true => Ok(value),
+            false => Err(value.json_type()),
+        }
+    }
+
+    /// `None` also when `self` is no object (then it has no members).
     fn member(&self, name: &'static str) -> Option<Self> {
-        let value = Reflect::get(self, &key(name)).ok()?;
+        // Reading a property of null or undefined would throw.
+        if !self.is_object() {
+            return None;
+        }
+        let value = member_of(self, &key(name));
         (!value.is_undefined()).then_some(value)
     }
 
@@ -103,27 +155,28 @@ impl Json for JsValue {
     }
 
     fn is_empty_text(&self) -> bool {
-        self.dyn_ref::<JsString>().is_some_and(|s| s.length() == 0)
+        EMPTY.with(|empty| self == empty)
     }
 }
 
+/// Only ever called on objects from `JSON.parse`, whose members can be set without throwing.
 impl JsonObject for JsValue {
+    /// An absent member reads as `undefined`: setting it so keeps the object's shape, where
+    /// `delete` would turn it into a slow dictionary for the rest of its life.
     fn remove(&self, name: &'static str) {
-        if let Some(object) = self.dyn_ref::<Object>() {
-            let _ = Reflect::delete_property(object, &key(name));
-        }
+        set_member(self, &key(name), &JsValue::UNDEFINED);
     }
 
     fn set_bool(&self, name: &'static str, value: bool) {
-        let _ = Reflect::set(self, &key(name), &JsValue::from_bool(value));
+        set_member(self, &key(name), &JsValue::from_bool(value));
     }
 
     fn set_text(&self, name: &'static str, value: &str) {
-        let _ = Reflect::set(self, &key(name), &JsValue::from_str(value));
+        set_member(self, &key(name), &JsValue::from_str(value));
     }
 
     fn set_empty_list(&self, name: &'static str) {
-        let _ = Reflect::set(self, &key(name), &Array::new());
+        set_member(self, &key(name), &Array::new());
     }
 }
 

@@ -39,9 +39,9 @@ pub struct ClientOptions {
     /// Retries of GET, PUT and DELETE on 429, 502, 503, 504 and network errors. Defaults to 2.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_retries: Option<u32>,
-    /// A `fetch` to use instead of the global one.
+    /// A `fetch` to use instead of the global one, called as `fetch(url, init)`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(type = "(request: Request) => Promise<Response>")]
+    #[tsify(type = "(input: string, init: RequestInit) => Promise<Response>")]
     pub fetch: Option<Function>,
     /// Allow `clientSecret` in a browser (only for pages nobody else can open).
     #[serde(skip_serializing_if = "Option::is_none")]

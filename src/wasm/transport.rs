@@ -1,9 +1,8 @@
 //! One HTTP exchange over fetch (built with gloo-net), and reading its body.
 
-use gloo_net::http::{Headers, Method as GlooMethod, RequestBuilder};
 use js_sys::Function;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::Response;
+use web_sys::{RequestInit, Response};
 
 use super::cancel::{Cancel, GuardError};
 use super::js::{fetch, get, message_of};
@@ -35,30 +34,19 @@ pub async fn send(
     custom_fetch: Option<&Function>,
     cancel: &Cancel,
 ) -> Result<Response, SendError> {
-    let method = match exchange.method {
-        Method::Get => GlooMethod::GET,
-        Method::Post => GlooMethod::POST,
-        Method::Put => GlooMethod::PUT,
-        Method::Patch => GlooMethod::PATCH,
-        Method::Delete => GlooMethod::DELETE,
-    };
-    let signal = cancel.signal();
     let headers = header_list(&exchange.headers).map_err(SendError::Stopped)?;
-    let builder = RequestBuilder::new(exchange.url)
-        .method(method)
-        .headers(Headers::from_raw(headers))
-        .abort_signal(Some(&signal));
-    let request = match exchange.body {
-        Some(body) => builder.body(body),
-        None => builder.build(),
+    let init = RequestInit::new();
+    init.set_method(exchange.method.as_str());
+    init.set_headers(&headers);
+    init.set_signal(Some(&cancel.signal()));
+    if let Some(body) = exchange.body {
+        init.set_body(&JsValue::from_str(body));
     }
-    .map_err(|_| {
-        SendError::Stopped(Error::config(text(&[
-            &"Could not build the request to ",
-            &exchange.url,
-        ])))
-    })?;
-    match cancel.guard(fetch(custom_fetch, &request.into())).await {
+    // `fetch(url, init)`: a `Request` made here would be copied again inside fetch.
+    match cancel
+        .guard_io(fetch(custom_fetch, exchange.url, &init))
+        .await
+    {
         Ok(response) => response
             .dyn_into::<Response>()
             .map_err(|_| SendError::Stopped(not_a_response())),
@@ -156,7 +144,7 @@ pub async fn bytes(
     let promise = response
         .array_buffer()
         .map_err(|e| body_error(response, context, &e))?;
-    match cancel.guard(promise).await {
+    match cancel.guard_io(promise).await {
         Ok(buffer) => Ok(js_sys::Uint8Array::new(&buffer)),
         Err(GuardError::Stopped(error)) => Err(error),
         Err(GuardError::Rejected(e)) => Err(body_error(response, context, &e)),
@@ -183,7 +171,7 @@ pub async fn json(response: &Response, cancel: &Cancel, context: &str) -> Result
     let promise = response
         .json()
         .map_err(|e| body_error(response, context, &e))?;
-    match cancel.guard(promise).await {
+    match cancel.guard_io(promise).await {
         Ok(value) => Ok(value),
         Err(GuardError::Stopped(error)) => Err(error),
         Err(GuardError::Rejected(e)) => {

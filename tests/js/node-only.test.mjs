@@ -53,7 +53,7 @@ test("a bad configuration is a config error thrown by the constructor", () => {
 
 test("in Node a client secret needs no opt-in and requests name the SDK in User-Agent", async () => {
   const seen = [];
-  const client = new SignicatClient({ ...options(), fetch: (request) => (seen.push(request.headers.get("user-agent")), fetch(request)) });
+  const client = new SignicatClient({ ...options(), fetch: (url, init) => (seen.push(new Headers(init.headers).get("user-agent")), fetch(url, init)) });
   await client.accounts.list({ limit: 1 });
   assert.match(seen.at(-1), /^signicat-account-management\/\d+\.\d+\.\d+/);
 });

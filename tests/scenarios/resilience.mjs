@@ -7,9 +7,9 @@ import { clientFor } from "./operations.mjs";
 /** A fetch that records each request's signal, to prove an abort reached the real fetch. */
 function recordingFetch() {
   const signals = [];
-  const fetchFn = (request) => {
-    signals.push(request.signal);
-    return fetch(request);
+  const fetchFn = (url, init) => {
+    signals.push(init.signal);
+    return fetch(url, init);
   };
   return { fetchFn, signals };
 }
