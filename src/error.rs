@@ -90,9 +90,15 @@ pub struct Error {
 
 impl Error {
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Self::of(kind, message.into())
+    }
+
+    // One copy of the construction, however many places fail: errors are many, and cold.
+    #[inline(never)]
+    fn of(kind: ErrorKind, message: String) -> Self {
         Error {
             kind,
-            message: message.into(),
+            message,
             retryable: matches!(
                 kind,
                 ErrorKind::Network | ErrorKind::Timeout | ErrorKind::RateLimited

@@ -12,7 +12,8 @@ pub fn parse(value: &str, now_ms: f64) -> Option<f64> {
 
 /// IMF-fixdate, e.g. `Sun, 06 Nov 1994 08:49:37 GMT`, as ms since the Unix epoch.
 fn parse_http_date(value: &str) -> Option<f64> {
-    let (_weekday, rest) = value.split_once(", ")?;
+    let (_weekday, rest) = value.split_once(',')?;
+    let rest = rest.strip_prefix(' ')?;
     let parts: Vec<&str> = rest.split(' ').collect();
     let [day, month, year, time, "GMT"] = parts.as_slice() else {
         return None;

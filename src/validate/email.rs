@@ -18,15 +18,13 @@ fn is_local_part(local: &str) -> bool {
     (1..=MAX_LOCAL).contains(&len)
         && !local.starts_with('.')
         && !local.ends_with('.')
-        && !local.contains("..")
+        && !local.as_bytes().windows(2).any(|pair| pair == b"..")
         && local.chars().all(is_local_char)
 }
 
-/// RFC 5322 `atext` plus the dot, and any non-ASCII letter or digit (RFC 6531).
+/// RFC 5322 `atext` plus the dot, and international characters (RFC 6531).
 fn is_local_char(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-        || "!#$%&'*+-/=?^_`{|}~.".contains(c)
-        || (!c.is_ascii() && c.is_alphanumeric())
+    c.is_ascii_alphanumeric() || "!#$%&'*+-/=?^_`{|}~.".contains(c) || is_international(c)
 }
 
 fn is_domain(domain: &str) -> bool {
@@ -44,7 +42,15 @@ fn is_label(label: &str) -> bool {
     (1..=MAX_LABEL).contains(&len)
         && !label.starts_with('-')
         && !label.ends_with('-')
-        && label.chars().all(|c| c == '-' || c.is_alphanumeric())
+        && label
+            .chars()
+            .all(|c| c == '-' || c.is_ascii_alphanumeric() || is_international(c))
+}
+
+/// Any non-ASCII character but a space or a control: RFC 6531 admits all of UTF-8 beyond
+/// ASCII, and internationalised domain labels carry marks as well as letters and digits.
+fn is_international(c: char) -> bool {
+    !c.is_ascii() && !c.is_whitespace() && !c.is_control()
 }
 
 #[cfg(test)]
@@ -61,6 +67,7 @@ mod tests {
             "o'neil@example.ie",
             "x@xn--hrfagre-5xa.no",
             "用户@例子.广告",
+            "user@हिन्दी.भारत",
         ] {
             assert!(is_email(ok), "{ok}");
         }
@@ -86,6 +93,9 @@ mod tests {
             "user@127.0.0.1",
             "user@exa mple.com",
             "user@example.com.",
+            "us\u{a0}er@example.com",
+            "user@exa\u{2003}mple.com",
+            "user@exa\u{85}mple.com",
         ] {
             assert!(!is_email(bad), "{bad}");
         }
