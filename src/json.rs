@@ -37,13 +37,17 @@ pub trait Json: Sized {
     }
     /// An object's member; `None` when absent.
     fn member(&self, key: &'static str) -> Option<Self>;
-    /// An object's member when it has type `t`; else `Err` with the type it has (`None`:
-    /// absent, or of no JSON type). One look where the member is as expected.
-    fn member_typed(&self, key: &'static str, t: Type) -> Result<Self, Option<Type>> {
-        match self.member(key) {
-            Some(member) if member.is(t) => Ok(member),
-            Some(member) => Err(member.json_type()),
-            None => Err(None),
+    /// What an object's member is, in one look: most members need nothing more.
+    fn look(&self, key: &'static str) -> Look<Self> {
+        let Some(member) = self.member(key) else {
+            return Look::Absent;
+        };
+        match member.json_type() {
+            None => Look::Absent,
+            Some(Type::Null) => Look::Null,
+            Some(Type::Text) if member.is_empty_text() => Look::EmptyText,
+            Some(t @ (Type::Text | Type::Bool | Type::Number)) => Look::Scalar(t),
+            Some(t @ (Type::List | Type::Object)) => Look::Nested(t, member),
         }
     }
     fn text(&self) -> Option<String>;
@@ -59,6 +63,17 @@ pub trait Json: Sized {
     fn is_empty_text(&self) -> bool {
         self.text().is_some_and(|t| t.is_empty())
     }
+}
+
+/// What [`Json::look`] finds.
+pub enum Look<V> {
+    Absent,
+    Null,
+    EmptyText,
+    /// Non-empty text, a flag or a number.
+    Scalar(Type),
+    /// A list or an object, to look into.
+    Nested(Type, V),
 }
 
 /// A JSON object whose members can be replaced or removed, for lenient normalising.

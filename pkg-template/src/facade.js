@@ -3,6 +3,7 @@
 
 import { createClientClass } from "./client.js";
 import { SignicatError } from "./error.js";
+import { looker } from "./look.js";
 import { methodsOf } from "./operations.js";
 
 /**
@@ -13,6 +14,7 @@ import { methodsOf } from "./operations.js";
  * @returns the object whose keys the entries export by name
  */
 export function createApi(wasm) {
+  wasm.useLooker(looker);
   const methods = methodsOf(wasm.operations());
   return { SignicatClient: createClientClass(wasm, methods), SignicatError, validate: createValidate(wasm, methods) };
 }

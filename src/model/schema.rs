@@ -2,7 +2,7 @@
 //! leniently they are read. The wasm checks the runtime's parsed JSON against these in place;
 //! native tests prove they match the serde models and their TypeScript declarations.
 
-use crate::json::{text, JsonObject, Type};
+use crate::json::{text, JsonObject, Look, Type};
 use crate::pagination::page_token;
 use crate::routes::Returns;
 
@@ -190,51 +190,39 @@ fn check_field<V: JsonObject>(
         return check_inside(object, &field.shape, path);
     }
     path.push(Step::Member(field.name));
-    let expected = type_of(&field.shape).unwrap_or(Type::Null);
-    let result = match object.member_typed(field.name, expected) {
-        // The usual case first: a value of the expected type, found with one check.
-        Ok(member) => match (&field.shape, field.presence) {
-            (Shape::Text, Presence::EmptyAsAbsent) if member.is_empty_text() => {
-                object.remove(field.name);
-                Ok(())
-            }
-            (Shape::Text | Shape::Bool | Shape::Number | Shape::Any, _) => Ok(()),
-            (shape, _) => check_inside(&member, shape, path),
+    let expected = type_of(&field.shape);
+    let result = match (object.look(field.name), field.presence) {
+        (Look::Scalar(found), _) if Some(found) == expected => Ok(()),
+        (Look::Nested(found, member), _) if Some(found) == expected => {
+            check_inside(&member, &field.shape, path)
+        }
+        (Look::EmptyText, Presence::EmptyAsAbsent) => {
+            object.remove(field.name);
+            Ok(())
+        }
+        (Look::EmptyText, _) if expected == Some(Type::Text) => Ok(()),
+        (Look::Absent, Presence::Optional | Presence::EmptyAsAbsent) => Ok(()),
+        (Look::Null, Presence::Optional | Presence::EmptyAsAbsent) => {
+            object.remove(field.name);
+            Ok(())
+        }
+        (Look::Absent | Look::Null, Presence::AbsentAsEmpty)
+        | (Look::Null, Presence::NullAsEmpty) => {
+            object.set_empty_list(field.name);
+            Ok(())
+        }
+        (Look::Null, Presence::NullAsFalse) => {
+            object.set_bool(field.name, false);
+            Ok(())
+        }
+        (Look::Absent | Look::Null, _) => Err(mismatch(path, "present")),
+        (_, _) => match expected {
+            Some(expected) => Err(mismatch(path, expected.name())),
+            None => Ok(()),
         },
-        Err(None) => match field.presence {
-            Presence::Optional | Presence::EmptyAsAbsent => Ok(()),
-            Presence::AbsentAsEmpty => {
-                object.set_empty_list(field.name);
-                Ok(())
-            }
-            _ => Err(mismatch(path, "present")),
-        },
-        Err(Some(Type::Null)) => match field.presence {
-            Presence::NullAsFalse => {
-                object.set_bool(field.name, false);
-                Ok(())
-            }
-            Presence::NullAsEmpty | Presence::AbsentAsEmpty => {
-                object.set_empty_list(field.name);
-                Ok(())
-            }
-            Presence::Optional | Presence::EmptyAsAbsent => {
-                object.remove(field.name);
-                Ok(())
-            }
-            Presence::Required | Presence::Flatten => Err(mismatch(path, "present")),
-        },
-        Err(Some(_)) if field.shape_is_any() => Ok(()),
-        Err(Some(_)) => Err(mismatch(path, expected.name())),
     };
     if result.is_ok() {
         path.pop();
     }
     result
-}
-
-impl Field {
-    fn shape_is_any(&self) -> bool {
-        matches!(self.shape, Shape::Any)
-    }
 }

@@ -20,6 +20,45 @@ extern "C" {
     fn set(this: &Members, key: &JsValue, value: &JsValue);
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// The facade's `look(object, key)`: what a member is, as a code (see [`look_code`]).
+    pub type Looker;
+
+    #[wasm_bindgen(method, structural, js_name = look)]
+    fn look(this: &Looker, object: &JsValue, key: &JsValue) -> u8;
+}
+
+thread_local! {
+    static LOOKER: RefCell<Option<Looker>> = const { RefCell::new(None) };
+}
+
+/// Lets the schemas see a member's type in one call into JS instead of two or three; without
+/// it they read the member and test its type from here.
+#[wasm_bindgen(js_name = useLooker)]
+pub fn use_looker(looker: Looker) {
+    LOOKER.with(|cell| {
+        if let Ok(mut current) = cell.try_borrow_mut() {
+            *current = Some(looker);
+        }
+    });
+}
+
+/// What a `Looker`'s code means.
+fn look_code(code: u8) -> Option<Look<()>> {
+    Some(match code {
+        0 => Look::Absent,
+        1 => Look::Null,
+        2 => Look::EmptyText,
+        3 => Look::Scalar(Type::Text),
+        4 => Look::Scalar(Type::Bool),
+        5 => Look::Scalar(Type::Number),
+        6 => Look::Nested(Type::List, ()),
+        7 => Look::Nested(Type::Object, ()),
+        _ => return None,
+    })
+}
+
 fn member_of(object: &JsValue, key: &JsValue) -> JsValue {
     object.unchecked_ref::<Members>().get(key)
 }
@@ -28,7 +67,7 @@ fn set_member(object: &JsValue, key: &JsValue, value: &JsValue) {
     object.unchecked_ref::<Members>().set(key, value);
 }
 
-use crate::json::{Json, JsonObject, Type};
+use crate::json::{Json, JsonObject, Look, Type};
 
 /// Slots in the member-name cache: comfortably more than the schemas' distinct names.
 const KEY_SLOTS: usize = 256;
@@ -97,11 +136,28 @@ impl Json for JsValue {
     }
 
     /// Only called on objects (the schemas check the type first), so no guard is needed.
-    fn member_typed(&self, name: &'static str, t: Type) -> Result<Self, Option<Type>> {
-        let value = member_of(self, &key(name));
-        match value.is(t) {
-            true => Ok(value),
-            false => Err(value.json_type()),
+    fn look(&self, name: &'static str) -> Look<Self> {
+        let name_key = key(name);
+        let code = LOOKER.with(|cell| {
+            let looker = cell.try_borrow().ok()?;
+            Some(looker.as_ref()?.look(self, &name_key))
+        });
+        match code.and_then(look_code) {
+            Some(Look::Nested(t, ())) => Look::Nested(t, member_of(self, &name_key)),
+            Some(Look::Absent) => Look::Absent,
+            Some(Look::Null) => Look::Null,
+            Some(Look::EmptyText) => Look::EmptyText,
+            Some(Look::Scalar(t)) => Look::Scalar(t),
+            None => {
+                let member = member_of(self, &name_key);
+                match member.json_type() {
+                    None => Look::Absent,
+                    Some(Type::Null) => Look::Null,
+                    Some(Type::Text) if member.is_empty_text() => Look::EmptyText,
+                    Some(t @ (Type::List | Type::Object)) => Look::Nested(t, member),
+                    Some(t) => Look::Scalar(t),
+                }
+            }
         }
     }
 
