@@ -5,21 +5,30 @@
 // Each contender runs on its own (tinybench), since nothing here waits on a shared server.
 import { Bench } from "tinybench";
 
-/** `page` is `{ body, contentType }`, a real answer of the emulator to `GET /accounts?limit=50`. */
+const EMPTY_PAGE = JSON.stringify({ data: [], next: null });
+
+/**
+ * `page` is `{ body, contentType }`, a real answer of the emulator to `GET /accounts?limit=50`.
+ * The same SDK call over an empty page tells the fixed cost of a call from the decoding.
+ */
 export async function measureDecode({ SignicatClient, page, timeMs }) {
   const headers = { "content-type": page.contentType };
-  const client = new SignicatClient({
-    baseUrl: "https://decode.invalid/account-management",
-    accessToken: "decode-benchmark",
-    fetch: async () => new Response(page.body, { status: 200, headers }),
-  });
-  const decoded = await client.accounts.list({ limit: 50 });
+  const answering = (body) =>
+    new SignicatClient({
+      baseUrl: "https://decode.invalid/account-management",
+      accessToken: "decode-benchmark",
+      fetch: async () => new Response(body, { status: 200, headers }),
+    });
+  const full = answering(page.body);
+  const empty = answering(EMPTY_PAGE);
+  const decoded = await full.accounts.list({ limit: 50 });
   const expected = JSON.parse(page.body).data.length;
   if (decoded.data.length !== expected) throw new Error(`the SDK decoded ${decoded.data.length} of ${expected} accounts`);
 
   const bench = new Bench({ time: timeMs, warmupTime: Math.min(timeMs, 200), throws: true });
   bench
-    .add("sdk", () => client.accounts.list({ limit: 50 }))
+    .add("sdk", () => full.accounts.list({ limit: 50 }))
+    .add("sdkEmpty", () => empty.accounts.list({ limit: 50 }))
     .add("json", () => JSON.parse(page.body))
     .add("responseJson", () => new Response(page.body, { status: 200, headers }).json());
   await bench.run();

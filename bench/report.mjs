@@ -5,6 +5,9 @@ import { count, kb, mb, ms, ratio, sizes, timing, us } from "./lib/format.mjs";
 const MB = 1e6;
 const KB = 1000;
 
+/** A figure that also names its failed calls, if any: a rate over failures would flatter. */
+const withErrors = (figure, errors) => (errors > 0 ? `${figure} (${count(errors)} errors)` : figure);
+
 /** A goal: its text, whether `met`, and by how much it is missed otherwise. */
 const goal = (text, met, miss) => ({ text, met, miss: met ? undefined : miss });
 
@@ -32,6 +35,10 @@ export function rows(results) {
     sdk: timing(decode.sdk, us),
     fetch: `${timing(decode.json, us)} \`JSON.parse\`; ${timing(decode.responseJson, us)} \`Response#json()\``,
     compare: `${ratio(decode.sdk.median / decode.json.median)} \`JSON.parse\``,
+  });
+  row("pure CPU", "… the same SDK call over an empty page (the cost of a call without decoding)", {
+    sdk: timing(decode.sdkEmpty, us),
+    compare: `decoding the 50 accounts: ${us(decode.sdk.median - decode.sdkEmpty.median)}`,
   });
 
   const nodeExtra = nodeStartup.sdk - nodeStartup.fetch;
@@ -66,8 +73,8 @@ export function rows(results) {
     goal("0, 1", burst.sdk.errors === 0 && burst.sdk.tokenRequests === 1, `${burst.sdk.errors} errors, ${burst.sdk.tokenRequests} token requests`));
   const throughput = inFlight.sdk.callsPerSecond / inFlight.fetch.callsPerSecond;
   row("concurrency", `${count(inFlight.inFlight)} \`get\`s in flight, warm: calls/s over ${count(inFlight.calls)}`, {
-    sdk: count(inFlight.sdk.callsPerSecond),
-    fetch: count(inFlight.fetch.callsPerSecond),
+    sdk: withErrors(count(inFlight.sdk.callsPerSecond), inFlight.sdk.errors),
+    fetch: withErrors(count(inFlight.fetch.callsPerSecond), inFlight.fetch.errors),
     compare: ratio(throughput),
   }, goal("≥ 0.9 × plain", throughput >= 0.9, `${ratio(throughput)} of plain`));
   const inFlightExtra = inFlight.sdk.rssHighWater - inFlight.fetch.rssHighWater;
@@ -86,5 +93,6 @@ export function table(list) {
 
 /** One line per missed goal, saying by how much. */
 export function missed(list) {
-  return list.filter((r) => r.goal && !r.goal.met).map((r) => `- ${r.figure.replaceAll("`", "")}: ${r.goal.miss} (goal ${r.goal.text})`);
+  const name = (figure) => figure.replaceAll("`", "").replace(/, median.*$/, "");
+  return list.filter((r) => r.goal && !r.goal.met).map((r) => `- ${name(r.figure)}: ${r.goal.miss} (goal ${r.goal.text})`);
 }

@@ -52,7 +52,8 @@ ${Object.entries(facts).map(([name, value]) => `| ${name} | ${value} |`).join("\
   rotating each round: ${FULL.perCall.warmupRounds} warm-up rounds, then ${count(FULL.perCall.rounds)} timed rounds.
 - **Pure CPU**: the SDK's \`accounts.list\` with a \`fetch\` option that answers at once with a new
   \`Response\` over a real 50-account page (and a static \`accessToken\`, so no socket and no token
-  request) against \`JSON.parse\` of the same text, and \`Response#json()\`; tinybench, ${FULL.decode.timeMs} ms per task.
+  request) against \`JSON.parse\` of the same text, and \`Response#json()\`; the same SDK call over an
+  empty page shows what a call costs before any decoding. tinybench, ${FULL.decode.timeMs} ms per task.
 - **Start-up**: Node, ${FULL.nodeStartup.runs} fresh processes per contender, alternating, timed from before
   \`import()\` of the package (or nothing, for fetch) to the end of the first \`get\`, token included.
   Chromium (headless, playwright-core), ${FULL.browserStartup.runs} fresh browser contexts per contender:

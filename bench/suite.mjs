@@ -21,8 +21,8 @@ export const FULL = {
   perCall: { rounds: 1000, warmupRounds: 100 },
   decode: { timeMs: 1000 },
   burst: { size: 1000, runs: 3 },
-  inFlight: { inFlight: 200, calls: 20_000, warmupCalls: 2_000, runs: 2 },
-  nodeStartup: { runs: 15 },
+  inFlight: { inFlight: 200, calls: 20_000, warmupCalls: 2_000, runs: 3 },
+  nodeStartup: { runs: 20 },
   browserStartup: { runs: 10 },
   listing: { accounts: 100_000, runs: 3 },
 };
