@@ -83,11 +83,20 @@ export function rows(results) {
   return list;
 }
 
-const COLUMNS = ["figure", "SDK", "plain fetch", "openapi-fetch", "SDK vs plain", "goal", ""];
+const COLUMNS = ["", "figure", "SDK", "plain fetch", "openapi-fetch", "SDK vs plain", "goal", ""];
 
-/** The rows as one Markdown table (which also reads well in a terminal). */
+/** The rows as one Markdown table (which also reads well in a terminal); a section is named once. */
 export function table(list) {
-  const cells = list.map((r) => [r.figure, r.sdk ?? "", r.fetch ?? "", r.openapi ?? "", r.compare ?? "", r.goal?.text ?? "", r.goal ? (r.goal.met ? "✓" : "✗") : ""]);
+  const cells = list.map((r, i) => [
+    r.section === list[i - 1]?.section ? "" : r.section,
+    r.figure,
+    r.sdk ?? "",
+    r.fetch ?? "",
+    r.openapi ?? "",
+    r.compare ?? "",
+    r.goal?.text ?? "",
+    r.goal ? (r.goal.met ? "✓" : "✗") : "",
+  ]);
   return [COLUMNS, COLUMNS.map(() => "---"), ...cells].map((line) => `| ${line.join(" | ")} |`).join("\n");
 }
 

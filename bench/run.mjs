@@ -27,7 +27,7 @@ writeFileSync(
   `# Benchmarks
 
 Written by \`make bench\` (\`bench/run.mjs\`) on ${date}: every figure below comes from that one
-run of ${minutes.toFixed(1)} minutes. The goals are those of the issue that asked for the lean core;
+run of ${minutes.toFixed(1)} minutes. The goals are those of issue 7 (the lean core);
 ✓ marks a goal this run meets, ✗ one it misses. Timings are never asserted anywhere.
 
 ${table(list)}

@@ -1,7 +1,7 @@
 // Every benchmark of `make bench`, in one run, against the package under test (the packed
 // tarball installed in a fresh project, see tests/support/package.mjs).
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 import { measureBurst, measureInFlight } from "./concurrency.mjs";
 import { emulatorEnv, fetchToken, plainClient, sdkClient } from "./lib/contenders.mjs";
@@ -46,7 +46,7 @@ export async function runBenchmarks(counts, log = () => {}) {
 
   log("openapi-fetch client: generate, type-check, bundle");
   const openapi = await buildOpenapiClient();
-  const { createAccountManagementClient } = await import(openapi.bundle);
+  const { createAccountManagementClient } = await import(pathToFileURL(openapi.bundle).href);
 
   log("sizes");
   results.sizes = await measureSizes({ packageDir, packDir: process.env.SIGNICAT_PKG ?? join(root, "pkg"), browserEntry, openapiBundle: openapi.bundle });

@@ -32,6 +32,7 @@ if [ ! "$named" -nt "$cargo_wasm" ]; then
   if [ "${#opt_flags[@]}" -gt 0 ]; then
     wasm-opt "${opt_flags[@]}" -g build/size/signicat_account_management_bg.wasm -o "$named"
   else
+    echo "no wasm-opt flags in Cargo.toml: the items below are measured before wasm-opt"
     cp build/size/signicat_account_management_bg.wasm "$named"
   fi
 fi
