@@ -47,6 +47,7 @@ export function rows(results) {
     fetch: ms(nodeStartup.fetch),
     compare: `${nodeExtra < 0 ? "−" : "+"}${ms(Math.abs(nodeExtra))}`,
   }, goal("≤ plain + 10 ms", nodeExtra <= 10, `${ms(nodeExtra - 10)} over`));
+  row("start-up", `Node: import alone (load, compile, init of the wasm), median of ${nodeStartup.runs}`, { sdk: ms(nodeStartup.importMs) });
   row("start-up", `Chromium: import (fetch, compile, init), median of ${browserStartup.runs}`, { sdk: ms(browserStartup.importMs) }, goal("≤ 30 ms", browserStartup.importMs <= 30, `${ms(browserStartup.importMs - 30)} over`));
   row("start-up", `Chromium: import → first call done (incl. token), median of ${browserStartup.runs}`, {
     sdk: ms(browserStartup.sdk),

@@ -55,7 +55,8 @@ ${Object.entries(facts).map(([name, value]) => `| ${name} | ${value} |`).join("\
   request) against \`JSON.parse\` of the same text, and \`Response#json()\`; the same SDK call over an
   empty page shows what a call costs before any decoding. tinybench, ${FULL.decode.timeMs} ms per task.
 - **Start-up**: Node, ${FULL.nodeStartup.runs} fresh processes per contender, alternating, timed from before
-  \`import()\` of the package (or nothing, for fetch) to the end of the first \`get\`, token included.
+  \`import()\` of the package (or nothing, for fetch) to the end of the import and to the end of
+  the first \`get\`, token included.
   Chromium (headless, playwright-core), ${FULL.browserStartup.runs} fresh browser contexts per contender:
   a module page on the emulator's origin (\`--serve\`) imports the package (fetch, compile and
   init of the \`.wasm\`), then makes the first call.
