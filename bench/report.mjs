@@ -1,6 +1,6 @@
 // The one table of a run: each figure of the SDK beside plain fetch (and openapi-fetch where
 // it applies), the comparison, the issue's goal and whether this run meets it.
-import { count, kb, mb, ms, ratio, sizes, timing, us } from "./lib/format.mjs";
+import { count, kb, mb, ms, msDelta, ratio, sizes, timing, us } from "./lib/format.mjs";
 
 const MB = 1e6;
 const KB = 1000;
@@ -45,14 +45,14 @@ export function rows(results) {
   row("start-up", `Node: import → first call done (incl. token), median of ${nodeStartup.runs}`, {
     sdk: ms(nodeStartup.sdk),
     fetch: ms(nodeStartup.fetch),
-    compare: `${nodeExtra < 0 ? "−" : "+"}${ms(Math.abs(nodeExtra))}`,
+    compare: msDelta(nodeExtra),
   }, goal("≤ plain + 10 ms", nodeExtra <= 10, `${ms(nodeExtra - 10)} over`));
   row("start-up", `Node: import alone (load, compile, init of the wasm), median of ${nodeStartup.runs}`, { sdk: ms(nodeStartup.importMs) });
   row("start-up", `Chromium: import (fetch, compile, init), median of ${browserStartup.runs}`, { sdk: ms(browserStartup.importMs) }, goal("≤ 30 ms", browserStartup.importMs <= 30, `${ms(browserStartup.importMs - 30)} over`));
   row("start-up", `Chromium: import → first call done (incl. token), median of ${browserStartup.runs}`, {
     sdk: ms(browserStartup.sdk),
     fetch: ms(browserStartup.fetch),
-    compare: `+${ms(browserStartup.sdk - browserStartup.fetch)}`,
+    compare: msDelta(browserStartup.sdk - browserStartup.fetch),
   });
 
   const speed = listing.sdk.itemsPerSecond / listing.fetch.itemsPerSecond;

@@ -7,7 +7,10 @@ export const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
 
 export const mb = (bytes) => `${bytes < 0 ? "−" : "+"}${Math.abs(bytes / 1e6).toFixed(1)} MB`;
 
-export const ms = (value) => `${value.toFixed(value < 10 ? 2 : value < 100 ? 1 : 0)} ms`;
+export const ms = (value) => `${Math.abs(value) < 100 ? value.toFixed(Math.abs(value) < 10 ? 2 : 1) : count(value)} ms`;
+
+/** A difference in milliseconds, always signed. */
+export const msDelta = (value) => `${value < 0 ? "−" : "+"}${ms(Math.abs(value))}`;
 
 export const us = (millis) => `${count(millis * 1000)} µs`;
 
