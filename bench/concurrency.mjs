@@ -6,6 +6,7 @@
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
+import { alternate } from "./lib/alternate.mjs";
 import { emulatorEnv, fetchToken, plainClient, sdkClient } from "./lib/contenders.mjs";
 import { runChild } from "./lib/child.mjs";
 import { median } from "./lib/stats.mjs";
@@ -33,10 +34,7 @@ export async function measureBurst({ SignicatClient, emulator, accountIds, size,
       return (id) => client.getAccount(id);
     },
   };
-  const bursts = { sdk: [], fetch: [] };
-  for (let run = 0; run < runs; run++) {
-    for (const [name, makeGet] of Object.entries(contenders)) bursts[name].push(await burst(emulator, accountIds, size, makeGet));
-  }
+  const bursts = await alternate(Object.keys(contenders), runs, (name) => burst(emulator, accountIds, size, contenders[name]));
   const summarise = (list) => ({
     ms: median(list.map((b) => b.ms)),
     errors: Math.max(...list.map((b) => b.errors)),
@@ -47,10 +45,7 @@ export async function measureBurst({ SignicatClient, emulator, accountIds, size,
 
 export async function measureInFlight({ packageDir, nodeEntry, emulator, accountIds, inFlight, calls, warmupCalls, runs }) {
   const input = { entryUrl: pathToFileURL(join(packageDir, nodeEntry)).href, env: emulatorEnv(emulator), accountIds, inFlight, calls, warmupCalls };
-  const loads = { sdk: [], fetch: [] };
-  for (let run = 0; run < runs; run++) {
-    for (const contender of Object.keys(loads)) loads[contender].push(await runChild("in-flight", { ...input, contender }));
-  }
+  const loads = await alternate(["sdk", "fetch"], runs, (contender) => runChild("in-flight", { ...input, contender }));
   const summarise = (list) => ({
     callsPerSecond: median(list.map((l) => l.callsPerSecond)),
     rssHighWater: median(list.map((l) => l.rssHighWater)),

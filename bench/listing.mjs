@@ -4,6 +4,7 @@
 import { pathToFileURL } from "node:url";
 import { join } from "node:path";
 
+import { alternate } from "./lib/alternate.mjs";
 import { emulatorEnv } from "./lib/contenders.mjs";
 import { runChild } from "./lib/child.mjs";
 import { median } from "./lib/stats.mjs";
@@ -15,11 +16,7 @@ export async function measureListing({ packageDir, nodeEntry, accounts, runs }) 
   const emulator = await startEmulator({ args: ["--seed", "7", "--accounts", String(accounts)] });
   try {
     const input = { entryUrl: pathToFileURL(join(packageDir, nodeEntry)).href, env: emulatorEnv(emulator), limit: PAGE_SIZE };
-    const walks = { sdk: [], fetch: [] };
-    for (let run = 0; run < runs; run++) {
-      for (const contender of Object.keys(walks)) walks[contender].push(await runChild("listing", { ...input, contender }));
-    }
-    const { sdk, fetch } = walks;
+    const { sdk, fetch } = await alternate(["sdk", "fetch"], runs, (contender) => runChild("listing", { ...input, contender }));
     if (sdk.some((w) => w.items !== fetch[0].items)) throw new Error(`listAll yielded ${sdk.map((w) => w.items)} items, the paging loop ${fetch[0].items}`);
     const summarise = (list) => ({
       itemsPerSecond: median(list.map((w) => (w.items / w.ms) * 1000)),

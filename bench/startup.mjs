@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 
+import { alternate } from "./lib/alternate.mjs";
 import { emulatorEnv, fetchToken, plainClient } from "./lib/contenders.mjs";
 import { runChild } from "./lib/child.mjs";
 import { median } from "./lib/stats.mjs";
@@ -13,15 +14,6 @@ import { startEmulator } from "../tests/support/emulator.mjs";
 
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const PAGE_TIMEOUT_MS = 30_000;
-
-/** Runs `measure(contender)` `runs` times per contender, alternating, and keeps the medians. */
-async function alternate(contenders, runs, measure) {
-  const samples = Object.fromEntries(contenders.map((name) => [name, []]));
-  for (let run = 0; run < runs; run++) {
-    for (const name of contenders) samples[name].push(await measure(name));
-  }
-  return samples;
-}
 
 export async function measureNodeStartup({ packageDir, nodeEntry, env, accountId, runs }) {
   const entryUrl = pathToFileURL(join(packageDir, nodeEntry)).href;
