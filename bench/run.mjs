@@ -59,7 +59,8 @@ ${Object.entries(facts).map(([name, value]) => `| ${name} | ${value} |`).join("\
   the first \`get\`, token included.
   Chromium (headless, playwright-core), ${FULL.browserStartup.runs} fresh browser contexts per contender:
   a module page on the emulator's origin (\`--serve\`) imports the package (fetch, compile and
-  init of the \`.wasm\`), then makes the first call.
+  init of the \`.wasm\`), then makes the first call; Resource Timing tells when the \`.wasm\` had
+  arrived, after the modules that import it.
 - **Listing**: an emulator with \`--accounts ${count(FULL.listing.accounts)}\`; each walk in a fresh process
   (${FULL.listing.runs} per contender, alternating): \`listAll({ limit: 100 })\` against a loop over \`next\`
   with fetch. RSS growth is the highest \`process.memoryUsage.rss()\` seen (every 10 ms and every
