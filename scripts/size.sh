@@ -47,6 +47,7 @@ twiggy top --format csv "$named" | awk -F, -v total="$total" '
     name = $0
     sub(/,[^,]*,[^,]*,[^,]*,[^,]*$/, "", name)
     gsub(/^"|"$/, "", name)
+    gsub(/""/, "\"", name)
     gsub(/::h[0-9a-f]+$/, "", name)
     gsub(/\[[0-9a-f]+\]/, "", name)
     printf "%10d %5.1f%%  %s\n", size, 100 * size / total, name
