@@ -22,7 +22,8 @@ const npmVersion = (root, name) => JSON.parse(readFileSync(join(root, "node_modu
 
 export function machine(root, { chromium, packageManifest }) {
   const cores = cpus();
-  const dirty = run("git", ["status", "--porcelain"], root) !== "";
+  // BENCHMARKS.md itself is the run's output, not a change to what was measured.
+  const dirty = run("git", ["status", "--porcelain", "--untracked-files=no", "--", ".", ":(exclude)BENCHMARKS.md"], root) !== "";
   return {
     cpu: `${cores[0]?.model ?? "unknown"}, ${cores.length} cores`,
     memory: `${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
