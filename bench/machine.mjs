@@ -20,13 +20,14 @@ function lockedCrate(root, name) {
 
 const npmVersion = (root, name) => JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf8")).version;
 
-export function machine(root, { chromium, packageManifest }) {
+export function machine(root, { chromium, packageManifest, loadAtStart }) {
   const cores = cpus();
   // BENCHMARKS.md itself is the run's output, not a change to what was measured.
   const dirty = run("git", ["status", "--porcelain", "--untracked-files=no", "--", ".", ":(exclude)BENCHMARKS.md"], root) !== "";
   return {
     cpu: `${cores[0]?.model ?? "unknown"}, ${cores.length} cores`,
     memory: `${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    "load average at the start (1 min)": `${loadAtStart.toFixed(2)} (other processes share these ${cores.length} cores)`,
     os: `${process.platform} ${release()}`,
     node: process.version,
     chromium,

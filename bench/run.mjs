@@ -1,6 +1,7 @@
 // `make bench`: every benchmark in one run, one table on standard output, and BENCHMARKS.md.
 // `--smoke` runs the same code with tiny counts and writes nothing (`make test-bench`).
 import { writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 
 import { count } from "./lib/format.mjs";
@@ -11,6 +12,8 @@ import { FULL, SMOKE, root, runBenchmarks } from "./suite.mjs";
 const smoke = process.argv.includes("--smoke");
 const started = performance.now();
 const date = new Date().toISOString().replace(/\.\d+Z$/, "Z");
+// Other work on the machine shows in every figure: say how busy it was.
+const [loadAtStart] = loadavg();
 
 const { results, manifest } = await runBenchmarks(smoke ? SMOKE : FULL, (step) => console.log(`--- ${step}`));
 const list = rows(results);
@@ -20,7 +23,7 @@ console.log(`\n${table(list)}\n`);
 console.log(`${smoke ? "Smoke run (tiny counts, figures mean nothing)" : "Full run"}: ${minutes.toFixed(1)} min`);
 if (smoke) process.exit(0);
 
-const facts = machine(root, { chromium: results.browserStartup.version, packageManifest: manifest });
+const facts = machine(root, { chromium: results.browserStartup.version, packageManifest: manifest, loadAtStart });
 const misses = missed(list);
 writeFileSync(
   join(root, "BENCHMARKS.md"),
