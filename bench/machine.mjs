@@ -27,7 +27,7 @@ export function machine(root, { chromium, packageManifest, loadAtStart }) {
   return {
     cpu: `${cores[0]?.model ?? "unknown"}, ${cores.length} cores`,
     memory: `${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
-    "load average at the start (1 min)": `${loadAtStart.toFixed(2)} (other processes share these ${cores.length} cores)`,
+    "load average at the start (1 min)": `${loadAtStart.toFixed(2)} on ${cores.length} cores`,
     os: `${process.platform} ${release()}`,
     node: process.version,
     chromium,

@@ -64,7 +64,8 @@ ${Object.entries(facts).map(([name, value]) => `| ${name} | ${value} |`).join("\
   a module page on the emulator's origin (\`--serve\`) imports the package (fetch, compile and
   init of the \`.wasm\`), then makes the first call; Resource Timing tells when the \`.wasm\` had
   arrived, after the modules that import it.
-- **Listing**: an emulator with \`--accounts ${count(FULL.listing.accounts)}\`; each walk in a fresh process
+- **Listing**: an emulator with \`--accounts ${count(FULL.listing.accounts)}\` (a listing shows the live ones; the
+  seed soft-deletes a few); each walk in a fresh process
   (${FULL.listing.runs} per contender, alternating): \`listAll({ limit: 100 })\` against a loop over \`next\`
   with fetch. RSS growth is the highest \`process.memoryUsage.rss()\` seen (every 10 ms and every
   page) minus the value after the first call.
