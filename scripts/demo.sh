@@ -15,4 +15,5 @@ cp -r www-demo/. "$site/"
 cp -r pkg "$site/pkg"
 
 section "Emulator serving the demo (Ctrl-C stops it)"
-exec "$emulator" --port "${PORT:-8787}" --serve "$site"
+# A few thousand extra accounts, so that paging shows as it would for a large customer.
+exec "$emulator" --port "${PORT:-8787}" --accounts "${DEMO_ACCOUNTS:-2500}" --serve "$site"

@@ -4,6 +4,7 @@ use crate::auth::client_credentials::DEFAULT_TOKEN_URL;
 use crate::auth::Secret;
 use crate::error::Error;
 use crate::http::retry::DEFAULT_MAX_RETRIES;
+use crate::json::text;
 
 pub const DEFAULT_BASE_URL: &str = "https://api.signicat.com/account-management";
 pub const DEFAULT_TIMEOUT_MS: f64 = 30_000.0;
@@ -104,7 +105,7 @@ pub fn credentials(options: CredentialOptions) -> Result<Credentials, Error> {
 
 fn non_empty(secret: Secret, name: &str) -> Result<Secret, Error> {
     if secret.expose().trim().is_empty() {
-        Err(Error::config(format!("{name} must not be empty")))
+        Err(Error::config(text(&[&name, &" must not be empty"])))
     } else {
         Ok(secret)
     }
@@ -133,9 +134,10 @@ pub fn settings(
 /// A per-call or client-wide timeout: a positive number of milliseconds that a timer can hold.
 pub fn timeout(timeout_ms: Option<f64>) -> Result<Option<f64>, Error> {
     match timeout_ms {
-        Some(ms) if !(ms > 0.0 && ms <= f64::from(MAX_TIMEOUT_MS)) => Err(Error::config(format!(
-            "timeoutMs must be a number of milliseconds from 1 to {MAX_TIMEOUT_MS}"
-        ))),
+        Some(ms) if !(ms > 0.0 && ms <= f64::from(MAX_TIMEOUT_MS)) => Err(Error::config(text(&[
+            &"timeoutMs must be a number of milliseconds from 1 to ",
+            &(MAX_TIMEOUT_MS as usize),
+        ]))),
         other => Ok(other),
     }
 }
@@ -148,9 +150,10 @@ fn url(value: Option<String>, default: &str, name: &str) -> Result<String, Error
     {
         Ok(value)
     } else {
-        Err(Error::config(format!(
-            "{name} must be an http:// or https:// URL"
-        )))
+        Err(Error::config(text(&[
+            &name,
+            &" must be an http:// or https:// URL",
+        ])))
     }
 }
 

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
+use crate::json::text;
 use crate::model::{InvalidParam, ProblemDetails};
 use crate::validate::ValidationIssue;
 
@@ -26,6 +27,35 @@ pub enum ErrorKind {
     Decode,
     /// The client was set up wrongly.
     Config,
+}
+
+impl ErrorKind {
+    const NAMES: [(ErrorKind, &'static str); 9] = [
+        (ErrorKind::Validation, "validation"),
+        (ErrorKind::Api, "api"),
+        (ErrorKind::Auth, "auth"),
+        (ErrorKind::RateLimited, "rate_limited"),
+        (ErrorKind::Network, "network"),
+        (ErrorKind::Timeout, "timeout"),
+        (ErrorKind::Aborted, "aborted"),
+        (ErrorKind::Decode, "decode"),
+        (ErrorKind::Config, "config"),
+    ];
+
+    /// The name JS sees in `error.kind`.
+    pub fn as_str(self) -> &'static str {
+        Self::NAMES
+            .iter()
+            .find(|(kind, _)| *kind == self)
+            .map_or("api", |(_, name)| name)
+    }
+
+    pub fn from_name(name: &str) -> Option<ErrorKind> {
+        Self::NAMES
+            .iter()
+            .find(|(_, n)| *n == name)
+            .map(|(kind, _)| *kind)
+    }
 }
 
 /// A failed operation. Never carries a secret or a token.
@@ -89,7 +119,12 @@ impl Error {
         let summary: Vec<&str> = issues.iter().map(|i| i.message.as_str()).collect();
         let mut error = Error::new(
             ErrorKind::Validation,
-            format!("Invalid input for {operation}: {}", summary.join("; ")),
+            text(&[
+                &"Invalid input for ",
+                &operation,
+                &": ",
+                &summary.join("; "),
+            ]),
         );
         error.invalid_params = Some(
             issues
@@ -120,7 +155,7 @@ impl Error {
             .unwrap_or(status_text(status));
         let mut error = Error::new(
             kind,
-            format!("{context} failed with HTTP {status}: {headline}"),
+            text(&[&context, &" failed with HTTP ", &status, &": ", &headline]),
         );
         error.retryable = crate::http::retry::is_retryable_status(status);
         error.status = Some(status);
@@ -203,6 +238,15 @@ mod tests {
             error.message,
             "POST /accounts failed with HTTP 400: name is too long"
         );
+    }
+
+    #[test]
+    fn kind_names_match_serde() {
+        for (kind, name) in ErrorKind::NAMES {
+            assert_eq!(serde_json::to_value(kind).unwrap(), name);
+            assert_eq!(ErrorKind::from_name(name), Some(kind));
+            assert_eq!(kind.as_str(), name);
+        }
     }
 
     #[test]

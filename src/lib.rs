@@ -10,6 +10,7 @@ pub mod auth;
 pub mod config;
 pub mod error;
 pub mod http;
+pub mod json;
 pub mod model;
 pub mod pagination;
 pub mod routes;
@@ -17,3 +18,8 @@ pub mod validate;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+
+// Smaller and faster than the default dlmalloc in wasm.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -1,6 +1,10 @@
 //! Every operation of the API in one table: method, path template and what the body is.
 //! Paths marked inferred in the contract (`spec/account-management.yaml`) are corrected here only.
 
+use crate::model::schema::Document;
+use crate::model::*;
+use crate::validate::{Body, NoBody};
+
 /// HTTP methods the API uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Method {
@@ -39,75 +43,88 @@ pub enum Returns {
 /// One operation of the API.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Route {
+    /// `namespace.method`, as `SignicatClient` exposes it, e.g. `accounts.list`.
     pub name: &'static str,
     pub method: Method,
     /// Path below the base URL; `{…}` marks a path parameter.
     pub path: &'static str,
+    /// Whether the request carries a JSON body.
+    pub sends_body: bool,
     pub returns: Returns,
+    /// Whether the answer is a page of a listing (so `listAll` applies).
+    pub paged: bool,
 }
 
-const fn json(name: &'static str, method: Method, path: &'static str) -> Route {
-    Route {
-        name,
-        method,
-        path,
-        returns: Returns::Json,
-    }
+/// Something done with an operation's types: reading its query, checking its body, decoding
+/// its answer. [`Operation::visit`] calls it with the types the table gives the operation.
+pub trait Visitor {
+    type Output;
+    fn visit<Q: Query, B: Body, R: Schema>(self, route: &'static Route) -> Self::Output;
 }
 
-use Method::*;
+/// Declares every operation once: its name, method, path, query parameters, request body
+/// and response. The route table, the client's binding and the emulator's router come from it.
+macro_rules! operations {
+    ($($op:ident: $name:literal = $method:ident $path:literal, query $query:ty, body $body:ty, returns $returns:ty;)*) => {
+        /// Every operation of the API.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Operation {
+            $($op,)*
+        }
 
-pub const LIST_ACCOUNTS: Route = json("accounts.list", Get, "/accounts");
-pub const CREATE_ACCOUNT: Route = json("accounts.create", Post, "/accounts");
-pub const GET_ACCOUNT: Route = json("accounts.get", Get, "/accounts/{accountId}");
-pub const UPDATE_ACCOUNT: Route = json("accounts.update", Put, "/accounts/{accountId}");
-pub const DELETE_ACCOUNT: Route = json("accounts.delete", Delete, "/accounts/{accountId}");
-pub const UNDELETE_ACCOUNT: Route =
-    json("accounts.undelete", Post, "/accounts/{accountId}/undelete");
-pub const LIST_CONTACTS: Route = json("contacts.list", Get, "/contacts");
-pub const CREATE_CONTACT: Route = json("contacts.create", Post, "/contacts");
-pub const GET_CONTACT: Route = json("contacts.get", Get, "/contacts/{contactId}");
-pub const UPDATE_CONTACT: Route = json("contacts.update", Put, "/contacts/{contactId}");
-pub const PATCH_CONTACT: Route = json("contacts.patch", Patch, "/contacts/{contactId}");
-pub const LIST_INVOICES: Route = json("invoices.list", Get, "/invoices");
-pub const GET_INVOICE: Route = json("invoices.get", Get, "/invoices/{invoiceNumber}");
-pub const DOWNLOAD_INVOICE: Route = Route {
-    name: "invoices.download",
-    method: Get,
-    path: "/invoices/{invoiceNumber}/pdf",
-    returns: Returns::Bytes,
-};
-pub const LIST_ORGANIZATIONS: Route = json("organizations.list", Get, "/organizations");
-pub const CREATE_ORGANIZATION: Route = json("organizations.create", Post, "/organizations");
-pub const GET_ORGANIZATION: Route =
-    json("organizations.get", Get, "/organizations/{organizationId}");
-pub const UPDATE_ORGANIZATION: Route = json(
-    "organizations.update",
-    Put,
-    "/organizations/{organizationId}",
-);
+        impl Operation {
+            /// Every operation, in table order (the client's binding numbers them by it).
+            pub const ALL: &'static [Operation] = &[$(Operation::$op,)*];
 
-/// The whole table, for tests and tools that walk every operation.
-pub const ALL: [Route; 18] = [
-    LIST_ACCOUNTS,
-    CREATE_ACCOUNT,
-    GET_ACCOUNT,
-    UPDATE_ACCOUNT,
-    DELETE_ACCOUNT,
-    UNDELETE_ACCOUNT,
-    LIST_CONTACTS,
-    CREATE_CONTACT,
-    GET_CONTACT,
-    UPDATE_CONTACT,
-    PATCH_CONTACT,
-    LIST_INVOICES,
-    GET_INVOICE,
-    DOWNLOAD_INVOICE,
-    LIST_ORGANIZATIONS,
-    CREATE_ORGANIZATION,
-    GET_ORGANIZATION,
-    UPDATE_ORGANIZATION,
-];
+            pub const fn route(self) -> &'static Route {
+                match self {
+                    $(Operation::$op => {
+                        const ROUTE: Route = Route {
+                            name: $name,
+                            method: Method::$method,
+                            path: $path,
+                            sends_body: <$body as Body>::SENT,
+                            returns: <$returns as Schema>::RETURNS,
+                            paged: <$returns as Schema>::PAGED,
+                        };
+                        &ROUTE
+                    })*
+                }
+            }
+
+            /// Calls `visitor` with the operation's query, body and response types.
+            pub fn visit<T: Visitor>(self, visitor: T) -> T::Output {
+                match self {
+                    $(Operation::$op => visitor.visit::<$query, $body, $returns>(self.route()),)*
+                }
+            }
+        }
+
+        /// The whole table, for tests and tools that walk every operation.
+        pub const ALL: &[Route] = &[$(*Operation::$op.route(),)*];
+    };
+}
+
+operations! {
+    ListAccounts: "accounts.list" = Get "/accounts", query ListAccountsParams, body NoBody, returns Page<Account>;
+    CreateAccount: "accounts.create" = Post "/accounts", query NoParams, body CreateAccountRequest, returns Account;
+    GetAccount: "accounts.get" = Get "/accounts/{accountId}", query GetAccountParams, body NoBody, returns Account;
+    UpdateAccount: "accounts.update" = Put "/accounts/{accountId}", query NoParams, body UpdateAccountRequest, returns Account;
+    DeleteAccount: "accounts.delete" = Delete "/accounts/{accountId}", query NoParams, body NoBody, returns Account;
+    UndeleteAccount: "accounts.undelete" = Post "/accounts/{accountId}/undelete", query NoParams, body NoBody, returns Account;
+    ListContacts: "contacts.list" = Get "/contacts", query ListParams, body NoBody, returns Page<Contact>;
+    CreateContact: "contacts.create" = Post "/contacts", query NoParams, body ContactRequest, returns Contact;
+    GetContact: "contacts.get" = Get "/contacts/{contactId}", query NoParams, body NoBody, returns Contact;
+    UpdateContact: "contacts.update" = Put "/contacts/{contactId}", query NoParams, body ContactRequest, returns Contact;
+    PatchContact: "contacts.patch" = Patch "/contacts/{contactId}", query NoParams, body ContactPatchRequest, returns Contact;
+    ListInvoices: "invoices.list" = Get "/invoices", query ListInvoicesParams, body NoBody, returns Vec<InvoiceSummary>;
+    GetInvoice: "invoices.get" = Get "/invoices/{invoiceNumber}", query NoParams, body NoBody, returns Invoice;
+    DownloadInvoice: "invoices.download" = Get "/invoices/{invoiceNumber}/pdf", query NoParams, body NoBody, returns Document;
+    ListOrganizations: "organizations.list" = Get "/organizations", query ListParams, body NoBody, returns Page<OrganizationSummary>;
+    CreateOrganization: "organizations.create" = Post "/organizations", query NoParams, body CreateOrganizationRequest, returns Organization;
+    GetOrganization: "organizations.get" = Get "/organizations/{organizationId}", query GetOrganizationParams, body NoBody, returns Organization;
+    UpdateOrganization: "organizations.update" = Put "/organizations/{organizationId}", query NoParams, body UpdateOrganizationRequest, returns Organization;
+}
 
 impl Route {
     /// The path with each `{…}` replaced, in order, by a percent-encoded `params` item.
@@ -126,6 +143,14 @@ impl Route {
         }
         out.push_str(rest);
         out
+    }
+
+    /// The media type of a successful answer, for `Accept`.
+    pub const fn accepts(&self) -> &'static str {
+        match self.returns {
+            Returns::Json => "application/json",
+            Returns::Bytes => "application/pdf, application/problem+json",
+        }
     }
 
     /// Names of the path parameters, e.g. `["accountId"]`.
@@ -183,18 +208,20 @@ mod tests {
 
     #[test]
     fn fills_and_encodes_path_parameters() {
-        assert_eq!(GET_ACCOUNT.fill(&["a-ppge-1"]), "/accounts/a-ppge-1");
+        use Operation::*;
+        let fill = |op: Operation, ids: &[&str]| op.route().fill(ids);
+        assert_eq!(fill(GetAccount, &["a-ppge-1"]), "/accounts/a-ppge-1");
         assert_eq!(
-            GET_ACCOUNT.fill(&["../accounts?x#y"]),
+            fill(GetAccount, &["../accounts?x#y"]),
             "/accounts/..%2Faccounts%3Fx%23y"
         );
         assert_eq!(
-            UNDELETE_ACCOUNT.fill(&["a b/c"]),
+            fill(UndeleteAccount, &["a b/c"]),
             "/accounts/a%20b%2Fc/undelete"
         );
-        assert_eq!(GET_CONTACT.fill(&["100%"]), "/contacts/100%25");
-        assert_eq!(GET_INVOICE.fill(&["å"]), "/invoices/%C3%A5");
-        assert_eq!(LIST_ACCOUNTS.fill(&[]), "/accounts");
+        assert_eq!(fill(GetContact, &["100%"]), "/contacts/100%25");
+        assert_eq!(fill(GetInvoice, &["å"]), "/invoices/%C3%A5");
+        assert_eq!(fill(ListAccounts, &[]), "/accounts");
     }
 
     #[test]
@@ -213,8 +240,9 @@ mod tests {
         names.sort_unstable();
         names.dedup();
         assert_eq!(names.len(), ALL.len());
-        assert_eq!(UNDELETE_ACCOUNT.params().collect::<Vec<_>>(), ["accountId"]);
-        assert_eq!(LIST_INVOICES.params().count(), 0);
+        let params = |op: Operation| op.route().params().collect::<Vec<_>>();
+        assert_eq!(params(Operation::UndeleteAccount), ["accountId"]);
+        assert!(params(Operation::ListInvoices).is_empty());
     }
 
     #[test]
@@ -228,6 +256,7 @@ mod tests {
 
     #[test]
     fn only_post_and_patch_are_not_idempotent() {
+        use Method::*;
         let unsafe_methods: Vec<_> = [Get, Post, Put, Patch, Delete]
             .into_iter()
             .filter(|m| !m.is_idempotent())

@@ -16,6 +16,8 @@ use crate::store::{Store, StoreError};
 
 pub const API_PREFIX: &str = "/account-management";
 pub const TOKEN_PATH: &str = "/auth/open/connect/token";
+/// With `--serve`: the token endpoint of the "customer's backend" the demo page calls.
+pub const BACKEND_TOKEN_PATH: &str = "/api/signicat-token";
 pub const EMULATOR_PREFIX: &str = "/emulator";
 pub const SCOPE: &str = "signicat-api";
 

@@ -19,7 +19,8 @@ OPTIONS:
     --client-id ID         Accepted client id (default demo-client)
     --client-secret SECRET Accepted client secret (default demo-secret)
     --data FILE            Keep state in FILE across restarts (atomic writes)
-    --serve DIR            Serve the static files in DIR at /
+    --serve DIR            Serve the static files in DIR at /, with a token endpoint
+                           for them at /api/signicat-token (no secret in the page)
     --next-style STYLE     `next` as a bare page token (token, default) or a full URL (url)
     --faults SPEC          Random faults, e.g. 429=0.1,503=0.05,reset=0.02,slow=1500ms@0.05
     --fault-seed N         Seed for the random faults (default: random)

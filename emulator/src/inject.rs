@@ -14,7 +14,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use futures_util::stream::{self, StreamExt};
 
-use crate::app::{App, API_PREFIX, TOKEN_PATH};
+use crate::app::{App, API_PREFIX, BACKEND_TOKEN_PATH, TOKEN_PATH};
 use crate::cors;
 use crate::faults::{Fault, Source};
 use crate::problem::Problem;
@@ -30,7 +30,10 @@ const TRUNCATE_LIMIT: usize = 64 * 1024 * 1024;
 pub struct Injected(pub String);
 
 fn applies(path: &str) -> bool {
-    path == TOKEN_PATH || path == API_PREFIX || path.starts_with(&format!("{API_PREFIX}/"))
+    path == TOKEN_PATH
+        || path == BACKEND_TOKEN_PATH
+        || path == API_PREFIX
+        || path.starts_with(&format!("{API_PREFIX}/"))
 }
 
 pub async fn layer(State(app): State<Arc<App>>, request: Request, next: Next) -> Response {

@@ -30,7 +30,7 @@ use std::time::Instant;
 use serde_json::json;
 use tokio::net::TcpListener;
 
-use crate::app::{App, API_PREFIX, TOKEN_PATH};
+use crate::app::{App, API_PREFIX, BACKEND_TOKEN_PATH, TOKEN_PATH};
 use crate::cli::{Command, Options};
 
 fn main() -> ExitCode {
@@ -101,6 +101,14 @@ async fn run(options: Options) -> Result<(), String> {
                 counts.invoices,
                 started.elapsed().as_millis()
             )
+        })
+        .and_then(|_| match &options.serve {
+            Some(dir) => writeln!(
+                out,
+                "serving {} at {origin}/ (the page gets its tokens from {origin}{BACKEND_TOKEN_PATH})",
+                dir.display()
+            ),
+            None => Ok(()),
         })
         .and_then(|_| out.flush());
     drop(out);

@@ -8,7 +8,7 @@ use axum::middleware::Next;
 use axum::response::Response;
 use serde::Serialize;
 
-use crate::app::{App, EMULATOR_PREFIX, TOKEN_PATH};
+use crate::app::{App, BACKEND_TOKEN_PATH, EMULATOR_PREFIX, TOKEN_PATH};
 use crate::inject::Injected;
 
 /// The newest requests kept in the log; counts are kept for all.
@@ -108,7 +108,8 @@ pub fn record(app: &App, record: RequestRecord) {
             record.method, record.path, record.status
         );
     }
-    let token_request = record.method == "POST" && record.path == TOKEN_PATH;
+    let token_request =
+        (record.method == "POST" && record.path == TOKEN_PATH) || record.path == BACKEND_TOKEN_PATH;
     app.stats().record(record, token_request);
 }
 

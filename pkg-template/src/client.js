@@ -3,7 +3,7 @@
 
 import { toSignicatError } from "./error.js";
 
-export function createClientClass(wasm) {
+export function createClientClass(wasm, methods) {
   return class SignicatClient {
     #core;
 
@@ -13,44 +13,20 @@ export function createClientClass(wasm) {
       } catch (thrown) {
         throw toSignicatError(thrown);
       }
-      const call = (method) => (...args) => this.#call(method, args);
-      const pages = (method) => (options) => paginate(call(method), options);
-
-      this.accounts = Object.freeze({
-        list: call("listAccounts"),
-        listAll: pages("listAccounts"),
-        get: call("getAccount"),
-        create: call("createAccount"),
-        update: call("updateAccount"),
-        delete: call("deleteAccount"),
-        undelete: call("undeleteAccount"),
-      });
-      this.contacts = Object.freeze({
-        list: call("listContacts"),
-        listAll: pages("listContacts"),
-        get: call("getContact"),
-        create: call("createContact"),
-        update: call("updateContact"),
-        patch: call("patchContact"),
-      });
-      this.organizations = Object.freeze({
-        list: call("listOrganizations"),
-        listAll: pages("listOrganizations"),
-        get: call("getOrganization"),
-        create: call("createOrganization"),
-        update: call("updateOrganization"),
-      });
-      this.invoices = Object.freeze({
-        list: call("listInvoices"),
-        get: call("getInvoice"),
-        download: call("downloadInvoice"),
-      });
+      const namespaces = {};
+      for (const { index, namespace, method, paged } of methods) {
+        const call = (...args) => this.#call(index, args);
+        const target = (namespaces[namespace] ??= {});
+        target[method] = call;
+        if (paged) target.listAll = (options) => paginate(call, options);
+      }
+      for (const [name, namespace] of Object.entries(namespaces)) this[name] = Object.freeze(namespace);
       Object.freeze(this);
     }
 
-    async #call(method, args) {
+    async #call(index, args) {
       try {
-        return await this.#core[method](...args);
+        return await this.#core.call(index, args);
       } catch (thrown) {
         throw toSignicatError(thrown);
       }

@@ -3,27 +3,28 @@
 
 import { createClientClass } from "./client.js";
 import { SignicatError } from "./error.js";
+import { methodsOf } from "./operations.js";
 
 /**
  * Builds the public exports from an initialised wasm-bindgen module.
  *
  * @param {typeof import("../wasm/signicat_account_management.js")} wasm the generated
- *   module's exports (`validateCreateAccount`, ...), ready to call
+ *   module's exports (`ClientCore`, `operations`, `validate`), ready to call
  * @returns the object whose keys the entries export by name
  */
 export function createApi(wasm) {
-  return { SignicatClient: createClientClass(wasm), SignicatError, validate: createValidate(wasm) };
+  const methods = methodsOf(wasm.operations());
+  return { SignicatClient: createClientClass(wasm, methods), SignicatError, validate: createValidate(wasm, methods) };
 }
 
-/** `validate.*`: each request body's rules, returning `ValidationIssue[]` (`[]` when valid). */
-function createValidate(wasm) {
-  return Object.freeze({
-    createAccount: (input) => wasm.validateCreateAccount(input),
-    updateAccount: (input) => wasm.validateUpdateAccount(input),
-    createContact: (input) => wasm.validateCreateContact(input),
-    updateContact: (input) => wasm.validateUpdateContact(input),
-    patchContact: (input) => wasm.validatePatchContact(input),
-    createOrganization: (input) => wasm.validateCreateOrganization(input),
-    updateOrganization: (input) => wasm.validateUpdateOrganization(input),
-  });
+/**
+ * `validate.*`: the rules of each operation that sends a body, named after it
+ * (`accounts.create` gives `validate.createAccount`); each returns `ValidationIssue[]`.
+ */
+function createValidate(wasm, methods) {
+  const validators = {};
+  for (const { index, validator } of methods) {
+    if (validator) validators[validator] = (input) => wasm.validate(index, input);
+  }
+  return Object.freeze(validators);
 }

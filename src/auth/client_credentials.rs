@@ -15,10 +15,9 @@ pub fn basic_authorization(client_id: &str, client_secret: &Secret) -> Secret {
     encode_component(client_id, &mut pair);
     pair.push(':');
     encode_component(client_secret.expose(), &mut pair);
-    Secret::new(format!(
-        "Basic {}",
-        base64::engine::general_purpose::STANDARD.encode(pair)
-    ))
+    let mut header = String::from("Basic ");
+    base64::engine::general_purpose::STANDARD.encode_string(pair, &mut header);
+    Secret::new(header)
 }
 
 #[cfg(test)]

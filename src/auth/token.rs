@@ -4,6 +4,7 @@ use serde::Deserialize;
 use tsify::Tsify;
 
 use super::Secret;
+use crate::json::Json;
 
 /// Renew this long before expiry, so a token never expires while a request is in flight…
 const RENEW_AHEAD_MS: f64 = 60_000.0;
@@ -40,21 +41,36 @@ pub fn is_sendable(token: &str) -> bool {
 }
 
 /// The token endpoint's answer (RFC 6749 §5.1).
-#[derive(Deserialize)]
 pub struct TokenResponse {
     pub access_token: String,
     /// Seconds; Signicat's default is 600.
-    #[serde(default)]
     pub expires_in: Option<f64>,
 }
 
+impl TokenResponse {
+    /// `None` without a textual `access_token`.
+    pub fn read<V: Json>(body: &V) -> Option<TokenResponse> {
+        Some(TokenResponse {
+            access_token: body.member("access_token")?.text()?,
+            expires_in: body.member("expires_in").and_then(|v| v.number()),
+        })
+    }
+}
+
 /// The token endpoint's refusal (RFC 6749 §5.2).
-#[derive(Deserialize, Default)]
+#[derive(Default)]
 pub struct OAuthError {
-    #[serde(default)]
     pub error: Option<String>,
-    #[serde(default)]
     pub error_description: Option<String>,
+}
+
+impl OAuthError {
+    pub fn read<V: Json>(body: &V) -> OAuthError {
+        OAuthError {
+            error: body.member("error").and_then(|v| v.text()),
+            error_description: body.member("error_description").and_then(|v| v.text()),
+        }
+    }
 }
 
 /// What a `getToken` callback may return instead of a bare token string.

@@ -1,6 +1,7 @@
 //! Reading an answer: which bodies are JSON, and the error for one that cannot be read.
 
 use crate::error::{Error, ErrorKind};
+use crate::json::text;
 
 /// `application/json`, `application/problem+json` and other `+json` types.
 pub fn is_json(content_type: &str) -> bool {
@@ -24,9 +25,15 @@ pub fn decode_error(context: &str, status: u16, content_type: &str, reason: &str
     };
     let mut error = Error::new(
         ErrorKind::Decode,
-        format!(
-            "{context}: the response could not be read (HTTP {status}, {content_type}): {reason}"
-        ),
+        text(&[
+            &context,
+            &": the response could not be read (HTTP ",
+            &status,
+            &", ",
+            &content_type,
+            &"): ",
+            &reason,
+        ]),
     );
     error.status = Some(status);
     error

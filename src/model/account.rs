@@ -1,6 +1,8 @@
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
+use super::schema::{field, Presence::*, Schema, Shape, Shape::*};
+
 use super::lenient::{empty_as_none, null_as_false};
 
 /// An account: a unit that groups resources and billing inside an organization.
@@ -113,4 +115,45 @@ pub struct UpdateAccountRequest {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
+}
+
+impl Schema for Account {
+    const SHAPE: Shape = Object(&[
+        field("id", Text, Required),
+        field("name", Text, Required),
+        field("createdDate", Text, EmptyAsAbsent),
+        field("lastModifiedDate", Text, EmptyAsAbsent),
+        field("isSoftDeleted", Bool, NullAsFalse),
+        field("softDeletedAt", Text, EmptyAsAbsent),
+        field("isSandbox", Bool, Required),
+        field("region", Text, Required),
+        field("cloud", Text, Required),
+        field("enabled", Bool, Required),
+        field("isDeleteProtected", Bool, NullAsFalse),
+        field("organization", AccountOrganization::SHAPE, Optional),
+        field("products", List(&Text), Optional),
+    ]);
+}
+
+impl Schema for AccountOrganization {
+    const SHAPE: Shape = Object(&[
+        field("id", Text, Required),
+        field("name", Text, Optional),
+        field("entityId", Text, Optional),
+        field("entityLegalName", Text, Optional),
+        field("country", Text, Optional),
+    ]);
+}
+
+impl Schema for AccountSummary {
+    const SHAPE: Shape = Object(&[
+        field("id", Text, Required),
+        field("name", Text, Required),
+        field("isSandbox", Bool, Required),
+        field("enabled", Bool, Required),
+        field("region", Text, Required),
+        field("cloud", Text, Required),
+        field("isSoftDeleted", Bool, NullAsFalse),
+        field("softDeletedAt", Text, EmptyAsAbsent),
+    ]);
 }

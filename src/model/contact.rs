@@ -1,6 +1,8 @@
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
+use super::schema::{field, Presence::*, Schema, Shape, Shape::*};
+
 use super::account::AccountOrganization;
 use super::lenient::empty_as_none;
 
@@ -134,4 +136,30 @@ pub struct ContactPatchRequest {
     pub country: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub roles: Option<Vec<ContactRole>>,
+}
+
+impl Schema for Contact {
+    const SHAPE: Shape = Object(&[
+        field("id", Text, Required),
+        field("name", Text, Required),
+        field("firstName", Text, Required),
+        field("middleName", Text, EmptyAsAbsent),
+        field("lastName", Text, Required),
+        field("email", Text, EmptyAsAbsent),
+        field("mobile", Text, EmptyAsAbsent),
+        field("phone", Text, EmptyAsAbsent),
+        field("country", Text, EmptyAsAbsent),
+        field("roles", List(&Text), Optional),
+        field("organization", AccountOrganization::SHAPE, Optional),
+    ]);
+}
+
+impl Schema for ContactSummary {
+    const SHAPE: Shape = Object(&[
+        field("id", Text, Required),
+        field("name", Text, Required),
+        field("email", Text, EmptyAsAbsent),
+        field("mobile", Text, EmptyAsAbsent),
+        field("roles", List(&Text), Optional),
+    ]);
 }

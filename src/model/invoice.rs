@@ -1,6 +1,8 @@
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
+use super::schema::{field, Presence::*, Schema, Shape, Shape::*};
+
 use super::lenient::{empty_as_none, null_as_empty};
 
 /// An invoice header, as listed by `GET /invoices`. Amounts are in `currencyCode`.
@@ -127,4 +129,61 @@ pub struct InvoiceLine {
         skip_serializing_if = "Option::is_none"
     )]
     pub sig_contract_end: Option<String>,
+}
+
+impl Schema for InvoiceSummary {
+    const SHAPE: Shape = Object(&[
+        field("invoiceNumber", Text, Required),
+        field("invoiceDate", Text, EmptyAsAbsent),
+        field("organizationId", Text, Optional),
+        field("organizationName", Text, Optional),
+        field("usageOrganizationId", Text, Optional),
+        field("usageOrganizationName", Text, Optional),
+        field("currencyCode", Text, Optional),
+        field("totalInvoiceAmount", Number, Optional),
+        field("totalChargeAmount", Number, Optional),
+        field("totalDiscountAmount", Number, Optional),
+        field("totalTaxAmount", Number, Optional),
+        field("invoiceHeaderTaxAmount", Number, Optional),
+        field("settled", Bool, Optional),
+        field("salesOrderNumber", Text, Optional),
+        field("customersOrderReference", Text, Optional),
+        field("paymentId", Text, Optional),
+        field("invoiceCustomerAccountNumber", Text, Optional),
+        field("sigContractRef", Text, Optional),
+        field("sigDocumentRef", Text, Optional),
+        field("invoiceAddressStreet", Text, Optional),
+        field("invoiceAddressStreetNumber", Text, Optional),
+        field("invoiceAddressZipCode", Text, Optional),
+        field("invoiceAddressCity", Text, Optional),
+        field("invoiceAddressState", Text, Optional),
+        field("invoiceAddressCountryRegionId", Text, Optional),
+        field("invoiceAddressCountryRegionISOCode", Text, Optional),
+    ]);
+}
+
+impl Schema for Invoice {
+    const SHAPE: Shape = Object(&[
+        field("", InvoiceSummary::SHAPE, Flatten),
+        field("lines", List(&InvoiceLine::SHAPE), AbsentAsEmpty),
+    ]);
+}
+
+impl Schema for InvoiceLine {
+    const SHAPE: Shape = Object(&[
+        field("itemNumber", Text, Optional),
+        field("productName", Text, Optional),
+        field("currencyCode", Text, Optional),
+        field("invoicedQuantity", Number, Optional),
+        field("salesPrice", Number, Optional),
+        field("salesUnitSymbol", Text, Optional),
+        field("lineAmount", Number, Optional),
+        field("lineTotalChargeAmount", Number, Optional),
+        field("lineTotalDiscountAmount", Number, Optional),
+        field("lineTotalTaxAmount", Number, Optional),
+        field("revRecContractStartDate", Text, EmptyAsAbsent),
+        field("revRecContractEndDate", Text, EmptyAsAbsent),
+        field("sigContractStart", Text, EmptyAsAbsent),
+        field("sigContractEnd", Text, EmptyAsAbsent),
+    ]);
 }

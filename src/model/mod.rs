@@ -12,6 +12,7 @@ pub mod page;
 pub mod params;
 pub mod problem;
 pub mod reference;
+pub mod schema;
 
 pub use account::{
     Account, AccountOrganization, AccountSummary, Cloud, CreateAccountRequest, Region,
@@ -26,7 +27,8 @@ pub use organization::{
 pub use page::Page;
 pub use params::{
     GetAccountParams, GetOrganizationParams, ListAccountsParams, ListInvoicesParams, ListParams,
-    NoParams, Query,
+    NoParams, Options, Pairs, Query,
 };
 pub use problem::{InvalidParam, ProblemDetails};
 pub use reference::Reference;
+pub use schema::Schema;

@@ -1,6 +1,8 @@
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
+use super::schema::{field, Presence::*, Schema, Shape, Shape::*};
+
 use super::account::AccountSummary;
 use super::contact::ContactSummary;
 use super::lenient::{empty_as_none, null_as_empty};
@@ -138,4 +140,40 @@ pub struct UpdateOrganizationRequest {
     pub billing_contact_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_organization_id: Option<String>,
+}
+
+impl Schema for OrganizationSummary {
+    const SHAPE: Shape = Object(&[
+        field("id", Text, Required),
+        field("name", Text, Required),
+        field("lastModifiedDate", Text, EmptyAsAbsent),
+        field("entityId", Text, EmptyAsAbsent),
+        field("entityVatNumber", Text, EmptyAsAbsent),
+        field("entityLegalName", Text, EmptyAsAbsent),
+        field("country", Text, EmptyAsAbsent),
+        field("parentOrganization", Reference::SHAPE, Optional),
+    ]);
+}
+
+impl Schema for Organization {
+    const SHAPE: Shape = Object(&[
+        field("", OrganizationSummary::SHAPE, Flatten),
+        field("website", Text, EmptyAsAbsent),
+        field("billingEmail", Text, EmptyAsAbsent),
+        field("billingAddress", Address::SHAPE, Optional),
+        field("childOrganizations", List(&Reference::SHAPE), NullAsEmpty),
+        field("billingContact", ContactSummary::SHAPE, Optional),
+        field("accounts", List(&AccountSummary::SHAPE), NullAsEmpty),
+        field("contacts", List(&ContactSummary::SHAPE), NullAsEmpty),
+    ]);
+}
+
+impl Schema for Address {
+    const SHAPE: Shape = Object(&[
+        field("street", Text, Optional),
+        field("postalCode", Text, Optional),
+        field("city", Text, Optional),
+        field("region", Text, Optional),
+        field("country", Text, Optional),
+    ]);
 }

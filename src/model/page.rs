@@ -1,6 +1,8 @@
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
+use super::schema::{Schema, Shape};
+
 use super::lenient::{empty_as_none, null_as_empty};
 
 /// One page of a listing. `next` is absent on the last page; pass it back as `page`
@@ -16,4 +18,13 @@ pub struct Page<T> {
         skip_serializing_if = "Option::is_none"
     )]
     pub next: Option<String>,
+}
+
+impl<T: Schema> Schema for Page<T> {
+    const SHAPE: Shape = Shape::Page(&T::SHAPE);
+    const PAGED: bool = true;
+}
+
+impl<T: Schema> Schema for Vec<T> {
+    const SHAPE: Shape = Shape::List(&T::SHAPE);
 }

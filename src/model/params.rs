@@ -3,7 +3,8 @@
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
-use crate::validate::{self, ValidationIssue};
+use crate::json::{text, Json, Type};
+use crate::validate::{self, Rule, ValidationIssue};
 
 /// `GET /accounts`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify)]
@@ -61,21 +62,96 @@ pub struct ListInvoicesParams {
     pub before: Option<String>,
 }
 
-/// Query parameters of one operation: the pairs they put in the URL, and their rules.
-pub trait Query: serde::de::DeserializeOwned + Default {
-    fn pairs(&self) -> Vec<(&'static str, String)>;
+/// A query's name and value pairs, in order.
+pub type Pairs = Vec<(&'static str, String)>;
+
+/// Query parameters of one operation: read from the caller's options, their rules, and the
+/// pairs they put in the URL.
+pub trait Query: Default {
+    /// The parameters found in `options`; members of the wrong type are issues.
+    fn read<V: Json>(options: &mut Options<V>) -> Self;
+
+    fn pairs(&self) -> Pairs;
 
     /// Every issue with the parameters (none for most).
     fn issues(&self) -> Vec<ValidationIssue> {
         Vec::new()
     }
+
+    /// The checked parameters in `options` (absent: the defaults).
+    fn from_options<V: Json>(options: Option<V>) -> Result<Self, Vec<ValidationIssue>> {
+        let mut reader = Options {
+            options,
+            issues: Vec::new(),
+        };
+        let params = Self::read(&mut reader);
+        let mut issues = reader.issues;
+        issues.extend(params.issues());
+        match issues.is_empty() {
+            true => Ok(params),
+            false => Err(issues),
+        }
+    }
+}
+
+/// The options argument of a call, read member by member.
+pub struct Options<V: Json> {
+    options: Option<V>,
+    issues: Vec<ValidationIssue>,
+}
+
+impl<V: Json> Options<V> {
+    fn member(&mut self, name: &'static str, expected: Type) -> Option<V> {
+        let value = self.options.as_ref()?.member(name)?;
+        match value.json_type() {
+            None | Some(Type::Null) => None,
+            Some(found) if found == expected => Some(value),
+            Some(_) => {
+                self.issues.push(ValidationIssue {
+                    field: name.into(),
+                    rule: Rule::Type,
+                    message: text(&[&name, &" must be ", &expected.name()]),
+                });
+                None
+            }
+        }
+    }
+
+    /// A whole number from 0 up.
+    pub fn count(&mut self, name: &'static str) -> Option<u32> {
+        let number = self.member(name, Type::Number)?.number()?;
+        if number.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&number) {
+            return Some(number as u32);
+        }
+        self.issues.push(ValidationIssue {
+            field: name.into(),
+            rule: Rule::Type,
+            message: text(&[&name, &" must be a whole number"]),
+        });
+        None
+    }
+
+    pub fn text(&mut self, name: &'static str) -> Option<String> {
+        self.member(name, Type::Text)?.text()
+    }
+
+    pub fn flag(&mut self, name: &'static str) -> Option<bool> {
+        self.member(name, Type::Bool)?.boolean()
+    }
 }
 
 impl Query for ListParams {
-    fn pairs(&self) -> Vec<(&'static str, String)> {
+    fn read<V: Json>(options: &mut Options<V>) -> Self {
+        ListParams {
+            limit: options.count("limit"),
+            page: options.text("page"),
+        }
+    }
+
+    fn pairs(&self) -> Pairs {
         let mut pairs = Vec::new();
         if let Some(limit) = self.limit {
-            pairs.push(("limit", limit.to_string()));
+            pairs.push(("limit", number(limit)));
         }
         if let Some(page) = &self.page {
             pairs.push(("page", crate::pagination::page_token(page)));
@@ -98,9 +174,17 @@ impl ListAccountsParams {
 }
 
 impl Query for ListAccountsParams {
-    fn pairs(&self) -> Vec<(&'static str, String)> {
+    fn read<V: Json>(options: &mut Options<V>) -> Self {
+        ListAccountsParams {
+            limit: options.count("limit"),
+            page: options.text("page"),
+            deleted: options.flag("deleted"),
+        }
+    }
+
+    fn pairs(&self) -> Pairs {
         let mut pairs = self.paging().pairs();
-        pairs.extend(self.deleted.map(|d| ("deleted", d.to_string())));
+        pairs.extend(self.deleted.map(|d| ("deleted", flag(d))));
         pairs
     }
 
@@ -110,25 +194,44 @@ impl Query for ListAccountsParams {
 }
 
 impl Query for GetAccountParams {
-    fn pairs(&self) -> Vec<(&'static str, String)> {
+    fn read<V: Json>(options: &mut Options<V>) -> Self {
+        GetAccountParams {
+            deleted: options.flag("deleted"),
+        }
+    }
+
+    fn pairs(&self) -> Pairs {
         self.deleted
-            .map(|d| ("deleted", d.to_string()))
+            .map(|d| ("deleted", flag(d)))
             .into_iter()
             .collect()
     }
 }
 
 impl Query for GetOrganizationParams {
-    fn pairs(&self) -> Vec<(&'static str, String)> {
+    fn read<V: Json>(options: &mut Options<V>) -> Self {
+        GetOrganizationParams {
+            deleted_accounts: options.flag("deletedAccounts"),
+        }
+    }
+
+    fn pairs(&self) -> Pairs {
         self.deleted_accounts
-            .map(|d| ("deletedAccounts", d.to_string()))
+            .map(|d| ("deletedAccounts", flag(d)))
             .into_iter()
             .collect()
     }
 }
 
 impl Query for ListInvoicesParams {
-    fn pairs(&self) -> Vec<(&'static str, String)> {
+    fn read<V: Json>(options: &mut Options<V>) -> Self {
+        ListInvoicesParams {
+            after: options.text("after"),
+            before: options.text("before"),
+        }
+    }
+
+    fn pairs(&self) -> Pairs {
         let after = self.after.clone().map(|a| ("invoiceDateAfter", a));
         let before = self.before.clone().map(|b| ("invoiceDateBefore", b));
         after.into_iter().chain(before).collect()
@@ -140,11 +243,25 @@ impl Query for ListInvoicesParams {
 }
 
 /// Operations that take no query parameters.
-#[derive(Default, Deserialize)]
+#[derive(Default)]
 pub struct NoParams {}
 
 impl Query for NoParams {
-    fn pairs(&self) -> Vec<(&'static str, String)> {
+    fn read<V: Json>(_: &mut Options<V>) -> Self {
+        NoParams {}
+    }
+
+    fn pairs(&self) -> Pairs {
         Vec::new()
     }
+}
+
+fn number(n: u32) -> String {
+    let mut out = String::new();
+    crate::json::push_number(&mut out, n as usize);
+    out
+}
+
+fn flag(value: bool) -> String {
+    String::from(if value { "true" } else { "false" })
 }

@@ -3,6 +3,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
+use crate::json::{Json, Type};
+
 /// An RFC 7807 problem-details body, as the API answers every error.
 /// All members are optional; unknown members are ignored.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify)]
@@ -38,4 +40,55 @@ pub struct InvalidParam {
     pub name: String,
     #[serde(default)]
     pub reason: String,
+}
+
+impl ProblemDetails {
+    /// The members of a problem-details body that have the right type; the rest are left out,
+    /// since an error answer is reported whatever its body holds. An ASP.NET `errors` map is
+    /// read into `invalidParams` when that is absent.
+    pub fn read<V: Json>(body: &V) -> ProblemDetails {
+        let text = |name: &'static str| body.member(name).and_then(|v| v.text());
+        let param = |name: String, reason: Option<String>| InvalidParam {
+            name,
+            reason: reason.unwrap_or_default(),
+        };
+        let listed = body.member("invalidParams").and_then(|v| v.items());
+        let listed = listed.map(|items| {
+            let field = |item: &V, name| item.member(name).and_then(|v| v.text());
+            let to_param = |item: &V| {
+                param(
+                    field(item, "name").unwrap_or_default(),
+                    field(item, "reason"),
+                )
+            };
+            items.iter().map(to_param).collect()
+        });
+        let errors = body.member("errors");
+        let mapped = errors
+            .filter(|v| v.json_type() == Some(Type::Object))
+            .map(|errors| {
+                let mut params = Vec::new();
+                for (name, reasons) in errors.entries() {
+                    for reason in reasons.items().unwrap_or_default() {
+                        params.push(param(name.clone(), reason.text()));
+                    }
+                }
+                params
+            });
+        ProblemDetails {
+            type_uri: text("type"),
+            title: text("title"),
+            status: body
+                .member("status")
+                .and_then(|v| v.number())
+                .filter(|n| n.fract() == 0.0 && (100.0..=599.0).contains(n))
+                .map(|n| n as u16),
+            detail: text("detail"),
+            code: text("code"),
+            trace_id: text("traceId"),
+            instance: text("instance"),
+            invalid_params: listed.or(mapped),
+            errors: None,
+        }
+    }
 }

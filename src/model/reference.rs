@@ -1,6 +1,8 @@
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
+use super::schema::{field, Presence::*, Schema, Shape, Shape::*};
+
 /// A `{ id, name }` pointer to another resource, as embedded in responses.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
@@ -8,4 +10,8 @@ pub struct Reference {
     pub id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+}
+
+impl Schema for Reference {
+    const SHAPE: Shape = Object(&[field("id", Text, Required), field("name", Text, Optional)]);
 }

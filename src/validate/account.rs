@@ -1,8 +1,7 @@
-use serde_json::Value;
-
 use super::fields::{Checker, Presence::*};
 use super::issue::ValidationIssue;
 use super::Validate;
+use crate::json::Json;
 use crate::model::{CreateAccountRequest, UpdateAccountRequest};
 
 /// Account display names: 1 to 80 characters.
@@ -11,7 +10,7 @@ pub const REGIONS: [&str; 1] = ["EU"];
 pub const CLOUDS: [&str; 2] = ["GCP", "OTC"];
 
 impl Validate for CreateAccountRequest {
-    fn issues(body: &Value) -> Vec<ValidationIssue> {
+    fn issues<V: Json>(body: V) -> Vec<ValidationIssue> {
         let mut c = Checker::new(body);
         c.text("name", Required, NAME.0, NAME.1);
         c.id("organizationId", Required);
@@ -23,7 +22,7 @@ impl Validate for CreateAccountRequest {
 }
 
 impl Validate for UpdateAccountRequest {
-    fn issues(body: &Value) -> Vec<ValidationIssue> {
+    fn issues<V: Json>(body: V) -> Vec<ValidationIssue> {
         let mut c = Checker::new(body);
         c.text("name", Required, NAME.0, NAME.1);
         c.boolean("enabled", Optional);

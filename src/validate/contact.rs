@@ -1,8 +1,7 @@
-use serde_json::Value;
-
 use super::fields::{Checker, Presence, Presence::*};
 use super::issue::ValidationIssue;
 use super::Validate;
+use crate::json::Json;
 use crate::model::{ContactPatchRequest, ContactRequest, ContactRole};
 
 pub const NAME_PART_MAX: usize = 64;
@@ -10,7 +9,7 @@ pub const CHANNEL_MAX: usize = 128;
 
 /// The fields shared by the full and the partial contact bodies; `names` says whether
 /// first and last name must be present.
-fn person(c: &mut Checker<'_>, names: Presence) {
+fn person<V: Json>(c: &mut Checker<V>, names: Presence) {
     c.text("firstName", names, 1, NAME_PART_MAX);
     c.text("middleName", Optional, 0, NAME_PART_MAX);
     c.text("lastName", names, 1, NAME_PART_MAX);
@@ -22,7 +21,7 @@ fn person(c: &mut Checker<'_>, names: Presence) {
 }
 
 impl Validate for ContactRequest {
-    fn issues(body: &Value) -> Vec<ValidationIssue> {
+    fn issues<V: Json>(body: V) -> Vec<ValidationIssue> {
         let mut c = Checker::new(body);
         c.id("organizationId", Optional);
         person(&mut c, Required);
@@ -31,7 +30,7 @@ impl Validate for ContactRequest {
 }
 
 impl Validate for ContactPatchRequest {
-    fn issues(body: &Value) -> Vec<ValidationIssue> {
+    fn issues<V: Json>(body: V) -> Vec<ValidationIssue> {
         let mut c = Checker::new(body);
         c.id("organizationId", Optional);
         person(&mut c, Optional);

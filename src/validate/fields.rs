@@ -1,10 +1,9 @@
 //! Walks a JSON object field by field, recording every issue instead of stopping at the first.
 
-use serde_json::{Map, Value};
-
 use super::country::is_country_code;
 use super::email::is_email;
 use super::issue::{Rule, ValidationIssue};
+use crate::json::{text as msg, Json, Type};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Presence {
@@ -12,21 +11,23 @@ pub enum Presence {
     Optional,
 }
 
-pub struct Checker<'a> {
-    body: Option<&'a Map<String, Value>>,
+pub struct Checker<V: Json> {
+    /// The body when it is an object.
+    body: Option<V>,
     prefix: String,
     known: Vec<&'static str>,
     issues: Vec<ValidationIssue>,
 }
 
-impl<'a> Checker<'a> {
-    pub fn new(body: &'a Value) -> Self {
+impl<V: Json> Checker<V> {
+    pub fn new(body: V) -> Self {
         Self::at(body, String::new())
     }
 
-    fn at(body: &'a Value, prefix: String) -> Self {
+    fn at(body: V, prefix: String) -> Self {
+        let is_object = body.json_type() == Some(Type::Object);
         let mut checker = Checker {
-            body: body.as_object(),
+            body: is_object.then_some(body),
             prefix,
             known: Vec::new(),
             issues: Vec::new(),
@@ -41,14 +42,14 @@ impl<'a> Checker<'a> {
             checker.issues.push(issue(
                 field,
                 Rule::Type,
-                format!("{what} must be an object"),
+                msg(&[&what, &" must be an object"]),
             ));
         }
         checker
     }
 
     fn path(&self, name: &str) -> String {
-        format!("{}{}", self.prefix, name)
+        msg(&[&self.prefix.as_str(), &name])
     }
 
     fn report(&mut self, name: &str, rule: Rule, message: String) {
@@ -56,28 +57,28 @@ impl<'a> Checker<'a> {
     }
 
     /// The field's value, or `None` when absent or `null` (reported if required).
-    fn value(&mut self, name: &'static str, presence: Presence) -> Option<&'a Value> {
+    fn value(&mut self, name: &'static str, presence: Presence) -> Option<V> {
         self.known.push(name);
-        let value = self.body?.get(name).filter(|v| !v.is_null());
+        let value = self
+            .body
+            .as_ref()?
+            .member(name)
+            .filter(|v| v.json_type() != Some(Type::Null));
         if value.is_none() && presence == Presence::Required {
             self.report(
                 name,
                 Rule::Required,
-                format!("{} is required", self.path(name)),
+                msg(&[&self.path(name), &" is required"]),
             );
         }
         value
     }
 
-    fn string(&mut self, name: &'static str, presence: Presence) -> Option<&'a str> {
+    fn string(&mut self, name: &'static str, presence: Presence) -> Option<String> {
         let value = self.value(name, presence)?;
-        let text = value.as_str();
+        let text = value.text();
         if text.is_none() {
-            self.report(
-                name,
-                Rule::Type,
-                format!("{} must be text", self.path(name)),
-            );
+            self.report(name, Rule::Type, msg(&[&self.path(name), &" must be text"]));
         }
         text
     }
@@ -89,7 +90,7 @@ impl<'a> Checker<'a> {
         presence: Presence,
         min: usize,
         max: usize,
-    ) -> Option<&'a str> {
+    ) -> Option<String> {
         let text = self.string(name, presence)?;
         let path = self.path(name);
         let len = text.chars().count();
@@ -99,18 +100,32 @@ impl<'a> Checker<'a> {
             } else {
                 Rule::MinLength
             };
-            self.report(name, rule, format!("{path} must not be blank"));
+            self.report(name, rule, msg(&[&path, &" must not be blank"]));
         } else if len < min {
             self.report(
                 name,
                 Rule::MinLength,
-                format!("{path} must be at least {min} characters (it has {len})"),
+                msg(&[
+                    &path,
+                    &" must be at least ",
+                    &min,
+                    &" characters (it has ",
+                    &len,
+                    &")",
+                ]),
             );
         } else if len > max {
             self.report(
                 name,
                 Rule::MaxLength,
-                format!("{path} must be at most {max} characters (it has {len})"),
+                msg(&[
+                    &path,
+                    &" must be at most ",
+                    &max,
+                    &" characters (it has ",
+                    &len,
+                    &")",
+                ]),
             );
         }
         Some(text)
@@ -122,18 +137,21 @@ impl<'a> Checker<'a> {
     }
 
     pub fn boolean(&mut self, name: &'static str, presence: Presence) {
-        if self.value(name, presence).is_some_and(|v| !v.is_boolean()) {
+        if self
+            .value(name, presence)
+            .is_some_and(|v| v.json_type() != Some(Type::Bool))
+        {
             self.report(
                 name,
                 Rule::Type,
-                format!("{} must be true or false", self.path(name)),
+                msg(&[&self.path(name), &" must be true or false"]),
             );
         }
     }
 
     pub fn one_of(&mut self, name: &'static str, presence: Presence, allowed: &[&str]) {
         if let Some(text) = self.string(name, presence) {
-            if !allowed.contains(&text) {
+            if !allowed.contains(&text.as_str()) {
                 let message = enum_message(&self.path(name), allowed);
                 self.report(name, Rule::Enum, message);
             }
@@ -143,15 +161,16 @@ impl<'a> Checker<'a> {
     /// An assigned ISO 3166-1 alpha-2 code in upper case.
     pub fn country(&mut self, name: &'static str) {
         if let Some(code) = self.string(name, Presence::Optional) {
-            if !is_country_code(code) {
+            if !is_country_code(&code) {
                 let path = self.path(name);
                 let upper = code.to_ascii_uppercase();
                 let message = if is_country_code(&upper) {
-                    format!("{path} must be written in upper case: {upper}")
+                    msg(&[&path, &" must be written in upper case: ", &upper])
                 } else {
-                    format!(
-                        "{path} must be a two-letter ISO 3166-1 country code, such as NO, SE or DE"
-                    )
+                    msg(&[
+                        &path,
+                        &" must be a two-letter ISO 3166-1 country code, such as NO, SE or DE",
+                    ])
                 };
                 self.report(name, Rule::Country, message);
             }
@@ -162,11 +181,11 @@ impl<'a> Checker<'a> {
     pub fn email(&mut self, name: &'static str, max: usize) {
         let len_issues = self.issues.len();
         if let Some(address) = self.text(name, Presence::Optional, 0, max) {
-            if self.issues.len() == len_issues && !address.is_empty() && !is_email(address) {
-                let message = format!(
-                    "{} must be an email address, such as name@example.com",
-                    self.path(name)
-                );
+            if self.issues.len() == len_issues && !address.is_empty() && !is_email(&address) {
+                let message = msg(&[
+                    &self.path(name),
+                    &" must be an email address, such as name@example.com",
+                ]);
                 self.report(name, Rule::Email, message);
             }
         }
@@ -177,18 +196,18 @@ impl<'a> Checker<'a> {
         let Some(value) = self.value(name, Presence::Optional) else {
             return;
         };
-        let Some(items) = value.as_array() else {
+        let Some(items) = value.items() else {
             self.report(
                 name,
                 Rule::Type,
-                format!("{} must be a list", self.path(name)),
+                msg(&[&self.path(name), &" must be a list"]),
             );
             return;
         };
         for (index, item) in items.iter().enumerate() {
-            let item_path = format!("{}[{index}]", self.path(name));
-            match item.as_str() {
-                Some(text) if allowed.contains(&text) => {}
+            let item_path = msg(&[&self.path(name), &"[", &index, &"]"]);
+            match item.text() {
+                Some(text) if allowed.contains(&text.as_str()) => {}
                 Some(_) => self.issues.push(issue(
                     item_path.clone(),
                     Rule::Enum,
@@ -197,18 +216,18 @@ impl<'a> Checker<'a> {
                 None => self.issues.push(issue(
                     item_path.clone(),
                     Rule::Type,
-                    format!("{item_path} must be text"),
+                    msg(&[&item_path, &" must be text"]),
                 )),
             }
         }
     }
 
     /// An optional nested object, checked by `check` with paths like `billingAddress.city`.
-    pub fn object(&mut self, name: &'static str, check: impl FnOnce(&mut Checker<'a>)) {
+    pub fn object(&mut self, name: &'static str, check: impl FnOnce(&mut Checker<V>)) {
         let Some(value) = self.value(name, Presence::Optional) else {
             return;
         };
-        let mut nested = Checker::at(value, format!("{}.", self.path(name)));
+        let mut nested = Checker::at(value, msg(&[&self.path(name), &"."]));
         if nested.body.is_some() {
             check(&mut nested);
         }
@@ -217,18 +236,14 @@ impl<'a> Checker<'a> {
 
     /// Every issue found, with fields the request does not define reported last.
     pub fn finish(mut self) -> Vec<ValidationIssue> {
-        if let Some(body) = self.body {
-            for name in body
-                .keys()
-                .filter(|name| !self.known.contains(&name.as_str()))
-            {
-                let path = self.path(name);
-                self.issues.push(issue(
-                    path.clone(),
-                    Rule::Unknown,
-                    format!("{path} is not a field of this request"),
-                ));
-            }
+        let keys = self.body.as_ref().map(Json::keys).unwrap_or_default();
+        for name in keys
+            .iter()
+            .filter(|name| !self.known.contains(&name.as_str()))
+        {
+            let path = self.path(name);
+            let message = msg(&[&path, &" is not a field of this request"]);
+            self.issues.push(issue(path, Rule::Unknown, message));
         }
         self.issues
     }
@@ -244,7 +259,7 @@ fn issue(field: String, rule: Rule, message: String) -> ValidationIssue {
 
 fn enum_message(path: &str, allowed: &[&str]) -> String {
     match allowed {
-        [only] => format!("{path} must be {only}"),
-        _ => format!("{path} must be one of {}", allowed.join(", ")),
+        [only] => msg(&[&path, &" must be ", only]),
+        _ => msg(&[&path, &" must be one of ", &allowed.join(", ")]),
     }
 }

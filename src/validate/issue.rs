@@ -28,3 +28,34 @@ pub enum Rule {
     /// A field the API does not know; usually a misspelling.
     Unknown,
 }
+
+impl Rule {
+    /// The name JS sees in `issue.rule`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Rule::Required => "required",
+            Rule::Type => "type",
+            Rule::MinLength => "minLength",
+            Rule::MaxLength => "maxLength",
+            Rule::Enum => "enum",
+            Rule::Email => "email",
+            Rule::Country => "country",
+            Rule::Unknown => "unknown",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Rule;
+
+    #[test]
+    fn rule_names_match_serde() {
+        use Rule::*;
+        for rule in [
+            Required, Type, MinLength, MaxLength, Enum, Email, Country, Unknown,
+        ] {
+            assert_eq!(serde_json::to_value(rule).unwrap(), rule.as_str());
+        }
+    }
+}

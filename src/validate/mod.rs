@@ -15,14 +15,39 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::json::Json;
+
 pub use country::is_country_code;
 pub use email::is_email;
 pub use issue::{Rule, ValidationIssue};
 
+/// What an operation sends: a JSON body with rules, or nothing ([`NoBody`]).
+pub trait Body {
+    const SENT: bool;
+    fn issues<V: Json>(body: V) -> Vec<ValidationIssue>;
+}
+
+impl<T: Validate> Body for T {
+    const SENT: bool = true;
+    fn issues<V: Json>(body: V) -> Vec<ValidationIssue> {
+        <T as Validate>::issues(body)
+    }
+}
+
+/// The operation sends no body.
+pub struct NoBody;
+
+impl Body for NoBody {
+    const SENT: bool = false;
+    fn issues<V: Json>(_: V) -> Vec<ValidationIssue> {
+        Vec::new()
+    }
+}
+
 /// A request body with rules. Issues come in field order, all of them at once.
 pub trait Validate: Serialize + DeserializeOwned {
     /// Every issue with `body`, a JSON value as a caller would send it.
-    fn issues(body: &Value) -> Vec<ValidationIssue>;
+    fn issues<V: Json>(body: V) -> Vec<ValidationIssue>;
 
     /// Checks `body` and, when it has no issues, turns it into the typed request.
     fn parse(body: Value) -> Result<Self, Vec<ValidationIssue>> {

@@ -1,8 +1,7 @@
-use serde_json::Value;
-
 use super::fields::{Checker, Presence, Presence::*};
 use super::issue::ValidationIssue;
 use super::Validate;
+use crate::json::Json;
 use crate::model::{CreateOrganizationRequest, UpdateOrganizationRequest};
 
 /// Organization names: 3 to 80 characters.
@@ -10,7 +9,7 @@ pub const NAME: (usize, usize) = (3, 80);
 pub const BILLING_EMAIL_MAX: usize = 80;
 
 /// The fields shared by the create and update bodies; `name` says whether the name must be present.
-fn profile(c: &mut Checker<'_>, name: Presence) {
+fn profile<V: Json>(c: &mut Checker<V>, name: Presence) {
     c.text("name", name, NAME.0, NAME.1);
     c.text("website", Optional, 0, 255);
     c.text("entityId", Optional, 0, 100);
@@ -27,7 +26,7 @@ fn profile(c: &mut Checker<'_>, name: Presence) {
 }
 
 impl Validate for CreateOrganizationRequest {
-    fn issues(body: &Value) -> Vec<ValidationIssue> {
+    fn issues<V: Json>(body: V) -> Vec<ValidationIssue> {
         let mut c = Checker::new(body);
         profile(&mut c, Required);
         c.id("parentOrganizationId", Required);
@@ -36,7 +35,7 @@ impl Validate for CreateOrganizationRequest {
 }
 
 impl Validate for UpdateOrganizationRequest {
-    fn issues(body: &Value) -> Vec<ValidationIssue> {
+    fn issues<V: Json>(body: V) -> Vec<ValidationIssue> {
         let mut c = Checker::new(body);
         profile(&mut c, Optional);
         c.id("billingContactId", Optional);

@@ -36,7 +36,10 @@ pub fn invoices(params: &ListInvoicesParams) -> Vec<ValidationIssue> {
             issue(
                 field,
                 Rule::Type,
-                &format!("{field} must be a Date or an ISO 8601 date such as 2024-01-31T00:00:00Z"),
+                &crate::json::text(&[
+                    &field,
+                    &" must be a Date or an ISO 8601 date such as 2024-01-31T00:00:00Z",
+                ]),
             )
         })
         .collect()

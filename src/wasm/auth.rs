@@ -9,13 +9,14 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
 use super::cancel::{Cancel, GuardError};
-use super::convert::{from_js, to_js};
+use super::convert::{error_from_js, error_to_js};
 use super::js::{get, message_of, now_ms};
 use super::transport::{self, Exchange, SendError};
 use crate::auth::client_credentials::{basic_authorization, FORM_BODY, FORM_CONTENT_TYPE};
 use crate::auth::token::{is_sendable, OAuthError, TokenResponse};
 use crate::auth::{CachedToken, Secret, TokenInfo};
 use crate::error::{Error, ErrorKind};
+use crate::json::text;
 use crate::routes::Method;
 
 pub enum Source {
@@ -89,10 +90,8 @@ impl Auth {
                 .map(Secret::new)
                 .ok_or_else(|| auth_error("The token source gave no token")),
             Err(GuardError::Stopped(error)) => Err(error),
-            Err(GuardError::Rejected(error)) => {
-                Err(from_js(&error)
-                    .unwrap_or_else(|_| auth_error("Obtaining an access token failed")))
-            }
+            Err(GuardError::Rejected(error)) => Err(error_from_js(&error)
+                .unwrap_or_else(|| auth_error("Obtaining an access token failed"))),
         }
     }
 
@@ -107,7 +106,7 @@ impl Auth {
                     *auth.cached.borrow_mut() = Some(cached);
                     Ok(token)
                 }
-                Err(error) => Err(to_js(&error)),
+                Err(error) => Err(error_to_js(&error)),
             }
         });
         *self.pending.borrow_mut() = Some(promise.clone());
@@ -140,7 +139,7 @@ impl Auth {
             ],
             body: Some(FORM_BODY),
         };
-        let context = format!("POST {token_url}");
+        let context = "POST tokenUrl";
         let started = now_ms();
         let response = match transport::send(&exchange, self.fetch.as_ref(), &cancel).await {
             Ok(response) => response,
@@ -148,16 +147,13 @@ impl Auth {
                 return Err(error)
             }
         };
-        let body = transport::json_text(&response, &cancel, &context).await;
+        let body = transport::json(&response, &cancel, context).await;
         if !response.ok() {
-            let refusal = body
-                .ok()
-                .and_then(|b| serde_json::from_str::<OAuthError>(&b).ok());
+            let refusal = body.ok().map(|b| OAuthError::read(&b));
             return Err(refused(response.status(), refusal.unwrap_or_default()));
         }
-        // serde's message could quote a value of the answer, so it is not passed on.
-        let parsed: TokenResponse = serde_json::from_str(&body?)
-            .map_err(|_| auth_error("The token endpoint's answer has no usable access_token"))?;
+        let parsed = TokenResponse::read(&body?)
+            .ok_or_else(|| auth_error("The token endpoint's answer has no usable access_token"))?;
         let lifetime = parsed.expires_in.map(|seconds| seconds * 1_000.0);
         Ok(CachedToken::new(
             sendable(parsed.access_token)?,
@@ -172,12 +168,12 @@ async fn provided(get_token: &Function, timeout_ms: f64) -> Result<CachedToken, 
     let cancel = Cancel::new(None, timeout_ms)?;
     let returned = get_token
         .call0(&JsValue::UNDEFINED)
-        .map_err(|e| auth_error(&format!("getToken threw: {}", message_of(&e))))?;
+        .map_err(|e| auth_error(&text(&[&"getToken threw: ", &message_of(&e)])))?;
     let value = match cancel.guard(Promise::resolve(&returned)).await {
         Ok(value) => value,
         Err(GuardError::Stopped(error)) => return Err(error),
         Err(GuardError::Rejected(e)) => {
-            return Err(auth_error(&format!("getToken failed: {}", message_of(&e))))
+            return Err(auth_error(&text(&[&"getToken failed: ", &message_of(&e)])))
         }
     };
     let now = now_ms();
@@ -217,11 +213,14 @@ fn refused(status: u16, refusal: OAuthError) -> Error {
     let code = refusal
         .error
         .as_deref()
-        .map(|e| format!(": {e}"))
+        .map(|e| text(&[&": ", &e]))
         .unwrap_or_default();
-    let mut error = auth_error(&format!(
-        "The token endpoint refused the client credentials (HTTP {status}{code})"
-    ));
+    let mut error = auth_error(&text(&[
+        &"The token endpoint refused the client credentials (HTTP ",
+        &status,
+        &code,
+        &")",
+    ]));
     error.status = Some(status);
     error.code = refusal.error;
     error.detail = refusal.error_description;

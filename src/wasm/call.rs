@@ -1,4 +1,5 @@
-//! One operation from first attempt to final answer: token, hooks, retries, 401 renewal.
+//! One operation from first attempt to final answer: drives `http::attempt` over fetch,
+//! with the token, the headers and the hooks.
 
 use js_sys::Function;
 use wasm_bindgen::{JsCast, JsValue};
@@ -10,8 +11,9 @@ use super::js::{clear_timeout, get, now_ms, object, sleep};
 use super::transport::{self, Exchange, SendError};
 use crate::config::{self, Settings};
 use crate::error::Error;
-use crate::http::retry::{delay_ms, should_retry, Outcome};
+use crate::http::attempt::{Attempts, Event, Next};
 use crate::http::retry_after;
+use crate::model::Pairs;
 use crate::routes::{query_string, Route};
 use std::rc::Rc;
 
@@ -27,9 +29,9 @@ pub struct Client {
 
 /// What one call sends.
 pub struct Call {
-    pub route: Route,
+    pub route: &'static Route,
     pub ids: Vec<String>,
-    pub query: Vec<(&'static str, String)>,
+    pub query: Pairs,
     pub body: Option<String>,
 }
 
@@ -60,46 +62,54 @@ impl RequestOptions {
 }
 
 impl Client {
-    /// Sends `call` until it succeeds or the retry policy gives up. The response comes back
-    /// with the call's `Cancel`, which must stay alive while its body is read.
+    /// Sends `call` until the attempt state machine says it is done or failed. The response
+    /// comes back with the call's `Cancel`, which must stay alive while its body is read.
     pub async fn send(
         &self,
         call: &Call,
         options: RequestOptions,
     ) -> Result<(Response, Cancel), Error> {
-        let method = call.route.method;
+        let route = call.route;
         let ids: Vec<&str> = call.ids.iter().map(String::as_str).collect();
-        let url = format!(
-            "{}{}{}",
-            self.settings.base_url,
-            call.route.fill(&ids),
-            query_string(&call.query)
+        let path = route.fill(&ids);
+        let mut url = String::with_capacity(self.settings.base_url.len() + path.len() + 32);
+        url.push_str(&self.settings.base_url);
+        url.push_str(&path);
+        url.push_str(&query_string(&call.query));
+        let timeout_ms = options.timeout_ms.unwrap_or(self.settings.timeout_ms);
+        let cancel = Cancel::new(options.signal, timeout_ms)?;
+        let deadline = now_ms() + timeout_ms;
+        let mut attempts = Attempts::new(
+            route.method,
+            self.settings.max_retries,
+            self.auth.can_renew(),
         );
-        let context = format!("{} {}", method.as_str(), call.route.fill(&ids));
-        let cancel = Cancel::new(
-            options.signal,
-            options.timeout_ms.unwrap_or(self.settings.timeout_ms),
-        )?;
-        let max_retries = self.settings.max_retries;
-        let mut retries = 0;
-        let mut renewed = false;
-        let mut attempt = 0;
+        let fail = |error: Error| error.with_operation(route.name);
         loop {
-            attempt += 1;
+            let attempt = attempts.start();
+            let decide = |attempts: &mut Attempts, event| {
+                attempts.after(event, js_sys::Math::random(), deadline - now_ms())
+            };
             let token = match self.auth.token(&cancel).await {
                 Ok(token) => token,
-                // Nothing reached the API yet, so even a POST may try again.
-                Err(error) if error.retryable && retries < max_retries => {
-                    retries += 1;
-                    self.pause(&cancel, call, retries, None).await?;
-                    continue;
+                Err(error) => {
+                    let event = Event::TokenFailed {
+                        retryable: error.retryable,
+                    };
+                    match decide(&mut attempts, event) {
+                        Next::Retry { wait_ms } => {
+                            self.pause(&cancel, wait_ms).await.map_err(fail)?;
+                            continue;
+                        }
+                        _ => return Err(fail(error)),
+                    }
                 }
-                Err(error) => return Err(error.with_operation(call.route.name)),
             };
-            let bearer = format!("Bearer {}", token.expose());
+            let mut bearer = String::from("Bearer ");
+            bearer.push_str(token.expose());
             let mut headers = vec![
                 ("authorization", bearer.as_str()),
-                ("accept", "application/json"),
+                ("accept", route.accepts()),
             ];
             if call.body.is_some() {
                 headers.push(("content-type", "application/json"));
@@ -108,7 +118,7 @@ impl Client {
                 headers.push(("user-agent", agent.as_str()));
             }
             let exchange = Exchange {
-                method,
+                method: route.method,
                 url: &url,
                 headers,
                 body: call.body.as_deref(),
@@ -117,67 +127,65 @@ impl Client {
             let started = now_ms();
             let response = match transport::send(&exchange, self.fetch.as_ref(), &cancel).await {
                 Ok(response) => response,
-                Err(SendError::Stopped(error)) => return Err(error.with_operation(call.route.name)),
+                Err(SendError::Stopped(error)) => return Err(fail(error)),
                 Err(SendError::Network { refused, error }) => {
-                    if should_retry(
-                        method,
-                        Outcome::NetworkError { refused },
-                        retries,
-                        max_retries,
-                    ) {
-                        retries += 1;
-                        self.pause(&cancel, call, retries, None).await?;
-                        continue;
+                    match decide(&mut attempts, Event::NetworkError { refused }) {
+                        Next::Retry { wait_ms } => {
+                            self.pause(&cancel, wait_ms).await.map_err(fail)?;
+                            continue;
+                        }
+                        _ => return Err(fail(error)),
                     }
-                    return Err(error.with_operation(call.route.name));
                 }
             };
             let status = response.status();
+            let duration = now_ms() - started;
             self.hook(
                 &self.on_response,
                 call,
                 &url,
                 attempt,
-                Some((status, now_ms() - started)),
+                Some((status, duration)),
             );
-            if response.ok() {
-                return Ok((response, cancel));
+            let retry_after_ms = match response.ok() {
+                true => None,
+                false => response
+                    .headers()
+                    .get("retry-after")
+                    .ok()
+                    .flatten()
+                    .and_then(|value| retry_after::parse(&value, now_ms())),
+            };
+            let event = Event::Answer {
+                status,
+                retry_after_ms,
+            };
+            match decide(&mut attempts, event) {
+                Next::Done => return Ok((response, cancel)),
+                Next::Renew => {
+                    self.auth.refused(&token);
+                    transport::discard(&response);
+                }
+                Next::Retry { wait_ms } => {
+                    transport::discard(&response);
+                    self.pause(&cancel, wait_ms).await.map_err(fail)?;
+                }
+                Next::Fail => {
+                    let error = transport::error_from(&response, &cancel, route.name).await;
+                    return Err(fail(error));
+                }
             }
-            // A 401 means the token was refused before anything ran, so any method may repeat once.
-            if status == 401 && !renewed && self.auth.can_renew() {
-                renewed = true;
-                self.auth.refused(&token);
-                transport::discard(&response);
-                continue;
-            }
-            if should_retry(method, Outcome::Status(status), retries, max_retries) {
-                retries += 1;
-                let wait = response.headers().get("retry-after").ok().flatten();
-                let wait = wait.and_then(|value| retry_after::parse(&value, now_ms()));
-                transport::discard(&response);
-                self.pause(&cancel, call, retries, wait).await?;
-                continue;
-            }
-            return Err(transport::error_from(&response, &cancel, &context)
-                .await
-                .with_operation(call.route.name));
         }
     }
 
-    /// Waits before retry number `retry`, unless the call is stopped meanwhile.
-    async fn pause(
-        &self,
-        cancel: &Cancel,
-        call: &Call,
-        retry: u32,
-        retry_after_ms: Option<f64>,
-    ) -> Result<(), Error> {
-        let (wake, timer) = sleep(delay_ms(retry, retry_after_ms, js_sys::Math::random()));
+    /// Waits `ms` before the next attempt, unless the call is stopped meanwhile.
+    async fn pause(&self, cancel: &Cancel, ms: f64) -> Result<(), Error> {
+        let (wake, timer) = sleep(ms);
         let waited = cancel.guard(wake).await;
         // A call stopped mid-wait must not leave its timer holding the process open.
         clear_timeout(&timer);
         match waited {
-            Err(GuardError::Stopped(error)) => Err(error.with_operation(call.route.name)),
+            Err(GuardError::Stopped(error)) => Err(error),
             _ => Ok(()),
         }
     }

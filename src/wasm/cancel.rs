@@ -9,6 +9,7 @@ use web_sys::{AbortController, AbortSignal};
 
 use super::js::{clear_timeout, set_timeout};
 use crate::error::{Error, ErrorKind};
+use crate::json::text;
 
 /// The abort reason our own timer gives, to tell a timeout from the caller's abort.
 const TIMEOUT_REASON: &str = "signicat-timeout";
@@ -70,10 +71,11 @@ impl Cancel {
         Some(if timed_out {
             Error::new(
                 ErrorKind::Timeout,
-                format!(
-                    "The call did not finish within {} ms",
-                    self.timeout_ms as u64
-                ),
+                text(&[
+                    &"The call did not finish within ",
+                    &(self.timeout_ms as usize),
+                    &" ms",
+                ]),
             )
         } else {
             aborted()

@@ -1,24 +1,27 @@
-//! `ClientCore`: every operation of the API, exported to the JS facade (`SignicatClient`).
+//! `ClientCore`: every operation of the route table behind one binding, numbered by its
+//! place in `Operation::ALL`; the facade builds `SignicatClient`'s namespaces from `operations()`.
 
 use std::rc::Rc;
 
-use js_sys::Promise;
+use js_sys::{Array, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
 use super::auth::{Auth, Source};
 use super::call::{Call, Client, RequestOptions};
-use super::convert::to_js;
-use super::decode::{self, decode, decode_page, Decode};
-use super::input::{body, path_ids, query, reject};
+use super::convert::error_to_js;
+use super::decode;
+use super::input::{body, path_ids, query};
 use super::js::in_browser;
 use super::options::ClientOptions;
 use crate::auth::Secret;
 use crate::config::{self, CredentialOptions, Credentials};
 use crate::error::Error;
-use crate::model::*;
-use crate::routes::{self, Route};
-use crate::validate::Validate;
+use crate::model::schema::Shape;
+use crate::model::Pairs;
+use crate::model::{Query, Schema};
+use crate::routes::{Operation, Route, Visitor};
+use crate::validate::Body;
 
 #[wasm_bindgen]
 pub struct ClientCore {
@@ -27,35 +30,100 @@ pub struct ClientCore {
 
 const USER_AGENT: &str = concat!("signicat-account-management/", env!("CARGO_PKG_VERSION"));
 
-impl ClientCore {
-    /// Checks everything that can be checked before sending, then runs the call.
-    fn run(
-        &self,
-        route: Route,
-        ids: &[JsValue],
-        query: Result<Vec<(&'static str, String)>, Error>,
-        body: Result<Option<String>, Error>,
-        options: &JsValue,
-        decode: Decode,
-    ) -> Promise {
+/// The operation numbered `index`, or a `config` error for a number the table does not have.
+pub fn operation(index: u32) -> Result<Operation, Error> {
+    Operation::ALL
+        .get(index as usize)
+        .copied()
+        .ok_or_else(|| Error::config("No operation has this number"))
+}
+
+/// The table as the facade reads it: `[{ name, params, body, paged }]`.
+#[wasm_bindgen(
+    unchecked_return_type = "{ name: string; params: string[]; body: boolean; paged: boolean }[]"
+)]
+pub fn operations() -> Array {
+    let list = Array::new();
+    for op in Operation::ALL {
+        let route = op.route();
+        let params: Array = route.params().map(JsValue::from_str).collect();
+        let info = Object::new();
+        for (key, value) in [
+            ("name", JsValue::from_str(route.name)),
+            ("params", params.into()),
+            ("body", JsValue::from_bool(route.sends_body)),
+            ("paged", JsValue::from_bool(route.paged)),
+        ] {
+            let _ = Reflect::set(&info, &JsValue::from_str(key), &value);
+        }
+        list.push(&info);
+    }
+    list
+}
+
+/// What differs between operations, as plain functions and data, so that one copy of the
+/// call path serves them all (a generic path per operation would multiply the wasm's size).
+struct Plan {
+    route: &'static Route,
+    query: fn(&Route, &JsValue) -> Result<Pairs, Error>,
+    body: fn(&Route, &JsValue) -> Result<Option<String>, Error>,
+    shape: &'static Shape,
+}
+
+impl Visitor for PlanOf {
+    type Output = Plan;
+
+    fn visit<Q: Query, B: Body, R: Schema>(self, route: &'static Route) -> Plan {
+        Plan {
+            route,
+            query: query::<Q>,
+            body: body::<B>,
+            shape: &R::SHAPE,
+        }
+    }
+}
+
+struct PlanOf;
+
+impl Plan {
+    /// Checks the arguments (path parameters, then the body if one is sent, then the
+    /// options) and runs the call.
+    fn run(self, client: &Rc<Client>, args: &Array) -> Promise {
+        let Plan {
+            route,
+            query,
+            body,
+            shape,
+        } = self;
+        let count = route.params().count();
+        let arg = |at: u32| args.get(at);
+        let input = arg(count as u32);
+        let options = match route.sends_body {
+            true => arg(count as u32 + 1),
+            false => input.clone(),
+        };
+        let ids: Vec<JsValue> = (0..count as u32).map(arg).collect();
         let prepared = (|| {
             let call = Call {
                 route,
-                ids: path_ids(&route, ids)?,
-                query: query?,
-                body: body?,
+                ids: path_ids(route, &ids)?,
+                query: query(route, &options)?,
+                body: body(route, &input)?,
             };
-            Ok::<_, Error>((call, RequestOptions::from_js(options)?))
+            Ok::<_, Error>((call, RequestOptions::from_js(&options)?))
         })();
         let (call, options) = match prepared {
             Ok(prepared) => prepared,
-            Err(error) => return reject(error),
+            Err(error) => return Promise::reject(&error_to_js(&error)),
         };
-        let client = Rc::clone(&self.client);
+        let client = Rc::clone(client);
         future_to_promise(async move {
-            let (response, cancel) = client.send(&call, options).await.map_err(|e| to_js(&e))?;
-            let result = decode::answer(&route, &response, &cancel, decode).await;
-            result.map_err(|e| to_js(&e.with_operation(route.name)))
+            let (response, cancel) = client
+                .send(&call, options)
+                .await
+                .map_err(|e| error_to_js(&e))?;
+            let result = decode::answer(route, shape, &response, &cancel).await;
+            result.map_err(|e| error_to_js(&e.with_operation(route.name)))
         })
     }
 }
@@ -66,7 +134,7 @@ impl ClientCore {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "ClientOptions")] options: JsValue,
     ) -> Result<ClientCore, JsValue> {
-        Self::build(options).map_err(|e| to_js(&e))
+        Self::build(options).map_err(|e| error_to_js(&e))
     }
 
     fn build(options: JsValue) -> Result<ClientCore, Error> {
@@ -115,191 +183,12 @@ impl ClientCore {
         })
     }
 
-    #[wasm_bindgen(js_name = listAccounts, unchecked_return_type = "Promise<Page<Account>>")]
-    pub fn list_accounts(&self, options: JsValue) -> Promise {
-        self.send::<ListAccountsParams>(
-            routes::LIST_ACCOUNTS,
-            &[],
-            &options,
-            decode_page::<Account>,
-        )
-    }
-
-    #[wasm_bindgen(js_name = createAccount, unchecked_return_type = "Promise<Account>")]
-    pub fn create_account(&self, input: JsValue, options: JsValue) -> Promise {
-        self.send_body::<CreateAccountRequest>(
-            routes::CREATE_ACCOUNT,
-            &[],
-            input,
-            &options,
-            decode::<Account>,
-        )
-    }
-
-    #[wasm_bindgen(js_name = getAccount, unchecked_return_type = "Promise<Account>")]
-    pub fn get_account(&self, id: JsValue, options: JsValue) -> Promise {
-        self.send::<GetAccountParams>(routes::GET_ACCOUNT, &[id], &options, decode::<Account>)
-    }
-
-    #[wasm_bindgen(js_name = updateAccount, unchecked_return_type = "Promise<Account>")]
-    pub fn update_account(&self, id: JsValue, input: JsValue, options: JsValue) -> Promise {
-        self.send_body::<UpdateAccountRequest>(
-            routes::UPDATE_ACCOUNT,
-            &[id],
-            input,
-            &options,
-            decode::<Account>,
-        )
-    }
-
-    #[wasm_bindgen(js_name = deleteAccount, unchecked_return_type = "Promise<Account>")]
-    pub fn delete_account(&self, id: JsValue, options: JsValue) -> Promise {
-        self.send::<NoParams>(routes::DELETE_ACCOUNT, &[id], &options, decode::<Account>)
-    }
-
-    #[wasm_bindgen(js_name = undeleteAccount, unchecked_return_type = "Promise<Account>")]
-    pub fn undelete_account(&self, id: JsValue, options: JsValue) -> Promise {
-        self.send::<NoParams>(routes::UNDELETE_ACCOUNT, &[id], &options, decode::<Account>)
-    }
-
-    #[wasm_bindgen(js_name = listContacts, unchecked_return_type = "Promise<Page<Contact>>")]
-    pub fn list_contacts(&self, options: JsValue) -> Promise {
-        self.send::<ListParams>(routes::LIST_CONTACTS, &[], &options, decode_page::<Contact>)
-    }
-
-    #[wasm_bindgen(js_name = createContact, unchecked_return_type = "Promise<Contact>")]
-    pub fn create_contact(&self, input: JsValue, options: JsValue) -> Promise {
-        self.send_body::<ContactRequest>(
-            routes::CREATE_CONTACT,
-            &[],
-            input,
-            &options,
-            decode::<Contact>,
-        )
-    }
-
-    #[wasm_bindgen(js_name = getContact, unchecked_return_type = "Promise<Contact>")]
-    pub fn get_contact(&self, id: JsValue, options: JsValue) -> Promise {
-        self.send::<NoParams>(routes::GET_CONTACT, &[id], &options, decode::<Contact>)
-    }
-
-    #[wasm_bindgen(js_name = updateContact, unchecked_return_type = "Promise<Contact>")]
-    pub fn update_contact(&self, id: JsValue, input: JsValue, options: JsValue) -> Promise {
-        self.send_body::<ContactRequest>(
-            routes::UPDATE_CONTACT,
-            &[id],
-            input,
-            &options,
-            decode::<Contact>,
-        )
-    }
-
-    #[wasm_bindgen(js_name = patchContact, unchecked_return_type = "Promise<Contact>")]
-    pub fn patch_contact(&self, id: JsValue, input: JsValue, options: JsValue) -> Promise {
-        self.send_body::<ContactPatchRequest>(
-            routes::PATCH_CONTACT,
-            &[id],
-            input,
-            &options,
-            decode::<Contact>,
-        )
-    }
-
-    #[wasm_bindgen(js_name = listOrganizations, unchecked_return_type = "Promise<Page<OrganizationSummary>>")]
-    pub fn list_organizations(&self, options: JsValue) -> Promise {
-        let decode = decode_page::<OrganizationSummary>;
-        self.send::<ListParams>(routes::LIST_ORGANIZATIONS, &[], &options, decode)
-    }
-
-    #[wasm_bindgen(js_name = createOrganization, unchecked_return_type = "Promise<Organization>")]
-    pub fn create_organization(&self, input: JsValue, options: JsValue) -> Promise {
-        let route = routes::CREATE_ORGANIZATION;
-        self.send_body::<CreateOrganizationRequest>(
-            route,
-            &[],
-            input,
-            &options,
-            decode::<Organization>,
-        )
-    }
-
-    #[wasm_bindgen(js_name = getOrganization, unchecked_return_type = "Promise<Organization>")]
-    pub fn get_organization(&self, id: JsValue, options: JsValue) -> Promise {
-        let route = routes::GET_ORGANIZATION;
-        self.send::<GetOrganizationParams>(route, &[id], &options, decode::<Organization>)
-    }
-
-    #[wasm_bindgen(js_name = updateOrganization, unchecked_return_type = "Promise<Organization>")]
-    pub fn update_organization(&self, id: JsValue, input: JsValue, options: JsValue) -> Promise {
-        let route = routes::UPDATE_ORGANIZATION;
-        self.send_body::<UpdateOrganizationRequest>(
-            route,
-            &[id],
-            input,
-            &options,
-            decode::<Organization>,
-        )
-    }
-
-    #[wasm_bindgen(js_name = listInvoices, unchecked_return_type = "Promise<InvoiceSummary[]>")]
-    pub fn list_invoices(&self, options: JsValue) -> Promise {
-        let decode = decode::<Vec<InvoiceSummary>>;
-        self.send::<ListInvoicesParams>(routes::LIST_INVOICES, &[], &options, decode)
-    }
-
-    #[wasm_bindgen(js_name = getInvoice, unchecked_return_type = "Promise<Invoice>")]
-    pub fn get_invoice(&self, invoice_number: JsValue, options: JsValue) -> Promise {
-        self.send::<NoParams>(
-            routes::GET_INVOICE,
-            &[invoice_number],
-            &options,
-            decode::<Invoice>,
-        )
-    }
-
-    /// The bytes are not decoded (`Returns::Bytes`), so `decode` goes unused.
-    #[wasm_bindgen(js_name = downloadInvoice, unchecked_return_type = "Promise<Uint8Array>")]
-    pub fn download_invoice(&self, invoice_number: JsValue, options: JsValue) -> Promise {
-        let route = routes::DOWNLOAD_INVOICE;
-        self.send::<NoParams>(route, &[invoice_number], &options, decode::<()>)
-    }
-}
-
-impl ClientCore {
-    /// An operation with a checked body and no query.
-    fn send_body<B: Validate>(
-        &self,
-        route: Route,
-        ids: &[JsValue],
-        input: JsValue,
-        options: &JsValue,
-        decode: Decode,
-    ) -> Promise {
-        self.run(
-            route,
-            ids,
-            Ok(vec![]),
-            body::<B>(&route, input),
-            options,
-            decode,
-        )
-    }
-
-    /// An operation with query parameters `P` (read from the options argument) and no body.
-    fn send<P: Query>(
-        &self,
-        route: Route,
-        ids: &[JsValue],
-        options: &JsValue,
-        decode: Decode,
-    ) -> Promise {
-        self.run(
-            route,
-            ids,
-            query::<P>(&route, options),
-            Ok(None),
-            options,
-            decode,
-        )
+    /// Runs operation number `operation` with `args`: its path parameters in order, then its
+    /// body if it sends one, then the options (query parameters, `signal`, `timeoutMs`).
+    pub fn call(&self, operation_index: u32, args: Array) -> Promise {
+        match operation(operation_index) {
+            Ok(op) => op.visit(PlanOf).run(&self.client, &args),
+            Err(error) => Promise::reject(&error_to_js(&error)),
+        }
     }
 }

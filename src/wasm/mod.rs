@@ -1,5 +1,5 @@
-//! `#[wasm_bindgen]` exports and the fetch transport: value conversion, calls and error
-//! mapping; the rules they apply live in the plain-Rust modules.
+//! `#[wasm_bindgen]` exports and the fetch transport: reading JS values, driving calls and
+//! mapping errors; the rules, schemas and decisions they apply live in the plain-Rust modules.
 
 mod auth;
 mod call;
@@ -9,6 +9,7 @@ mod convert;
 mod decode;
 mod input;
 mod js;
+mod json;
 mod options;
 mod transport;
 mod validate;

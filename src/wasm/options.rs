@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 
 use super::js::get;
 use crate::error::Error;
+use crate::json::text as msg;
 
 /// How to reach and authenticate to the API. Pass exactly one of `clientId` + `clientSecret`
 /// (servers only), `accessToken`, or `getToken`.
@@ -68,7 +69,7 @@ fn field<T>(
     }
     read(&value)
         .map(Some)
-        .ok_or_else(|| Error::config(format!("{key} must be {what}")))
+        .ok_or_else(|| Error::config(msg(&[&key, &" must be ", &what])))
 }
 
 fn text(options: &JsValue, key: &str) -> Result<Option<String>, Error> {

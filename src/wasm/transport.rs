@@ -9,6 +9,7 @@ use super::cancel::{Cancel, GuardError};
 use super::js::{fetch, get, message_of};
 use crate::error::{Error, ErrorKind};
 use crate::http::response::{decode_error, is_json};
+use crate::json::text;
 use crate::model::ProblemDetails;
 use crate::routes::Method;
 
@@ -51,11 +52,11 @@ pub async fn send(
         Some(body) => builder.body(body),
         None => builder.build(),
     }
-    .map_err(|e| {
-        SendError::Stopped(Error::config(format!(
-            "Could not build the request to {}: {e}",
-            exchange.url
-        )))
+    .map_err(|_| {
+        SendError::Stopped(Error::config(text(&[
+            &"Could not build the request to ",
+            &exchange.url,
+        ])))
     })?;
     match cancel.guard(fetch(custom_fetch, &request.into())).await {
         Ok(response) => response
@@ -64,12 +65,13 @@ pub async fn send(
         Err(GuardError::Stopped(error)) => Err(SendError::Stopped(error)),
         Err(GuardError::Rejected(error)) => {
             let refused = is_refused(&error);
-            let message = format!(
-                "{} {} got no response: {}",
-                exchange.method.as_str(),
-                exchange.url,
-                cause_message(&error)
-            );
+            let message = text(&[
+                &exchange.method.as_str(),
+                &" ",
+                &exchange.url,
+                &" got no response: ",
+                &cause_message(&error),
+            ]);
             Err(SendError::Network {
                 refused,
                 error: Error::new(ErrorKind::Network, message),
@@ -92,7 +94,7 @@ fn header_list(pairs: &[(&'static str, &str)]) -> Result<web_sys::Headers, Error
             };
             Error::new(
                 ErrorKind::Auth,
-                format!("{what} cannot be sent in an HTTP header"),
+                text(&[&what, &" cannot be sent in an HTTP header"]),
             )
         })?;
     }
@@ -131,7 +133,7 @@ fn is_refused(error: &JsValue) -> bool {
 fn cause_message(error: &JsValue) -> String {
     let cause = get(error, "cause");
     match cause.is_object() {
-        true => format!("{} ({})", message_of(error), message_of(&cause)),
+        true => text(&[&message_of(error), &" (", &message_of(&cause), &")"]),
         false => message_of(error),
     }
 }
@@ -143,18 +145,6 @@ pub fn content_type(response: &Response) -> String {
         .ok()
         .flatten()
         .unwrap_or_default()
-}
-
-/// The body as text; a body cut off mid-way is a `decode` error.
-pub async fn text(response: &Response, cancel: &Cancel, context: &str) -> Result<String, Error> {
-    let promise = response
-        .text()
-        .map_err(|e| body_error(response, context, &e))?;
-    match cancel.guard(promise).await {
-        Ok(text) => Ok(text.as_string().unwrap_or_default()),
-        Err(GuardError::Stopped(error)) => Err(error),
-        Err(GuardError::Rejected(e)) => Err(body_error(response, context, &e)),
-    }
 }
 
 /// The body as bytes, without copying it into wasm memory.
@@ -174,18 +164,15 @@ pub async fn bytes(
 }
 
 fn body_error(response: &Response, context: &str, error: &JsValue) -> Error {
-    let reason = format!("the body was cut off ({})", cause_message(error));
+    let reason = text(&[&"the body was cut off (", &cause_message(error), &")"]);
     decode_error(context, response.status(), &content_type(response), &reason)
 }
 
-/// The body of a JSON answer, as text; anything but JSON is a `decode` error.
-pub async fn json_text(
-    response: &Response,
-    cancel: &Cancel,
-    context: &str,
-) -> Result<String, Error> {
+/// The body of a JSON answer, parsed by the runtime; anything but whole JSON is a `decode` error.
+pub async fn json(response: &Response, cancel: &Cancel, context: &str) -> Result<JsValue, Error> {
     let content_type = content_type(response);
     if !is_json(&content_type) {
+        discard(response);
         return Err(decode_error(
             context,
             response.status(),
@@ -193,14 +180,33 @@ pub async fn json_text(
             "expected JSON",
         ));
     }
-    text(response, cancel, context).await
+    let promise = response
+        .json()
+        .map_err(|e| body_error(response, context, &e))?;
+    match cancel.guard(promise).await {
+        Ok(value) => Ok(value),
+        Err(GuardError::Stopped(error)) => Err(error),
+        Err(GuardError::Rejected(e)) => {
+            let syntax = get(&e, "name").as_string().as_deref() == Some("SyntaxError");
+            let reason = match syntax {
+                true => text(&[&"not JSON (", &message_of(&e), &")"]),
+                false => text(&[&"the body was cut off (", &cause_message(&e), &")"]),
+            };
+            Err(decode_error(
+                context,
+                response.status(),
+                &content_type,
+                &reason,
+            ))
+        }
+    }
 }
 
 /// The error for a non-2xx answer, carrying its problem details when the body has them.
 pub async fn error_from(response: &Response, cancel: &Cancel, context: &str) -> Error {
     let status = response.status();
-    let problem = match json_text(response, cancel, context).await {
-        Ok(body) => serde_json::from_str::<ProblemDetails>(&body).ok(),
+    let problem = match json(response, cancel, context).await {
+        Ok(body) => Some(ProblemDetails::read(&body)),
         Err(stopped) if matches!(stopped.kind, ErrorKind::Timeout | ErrorKind::Aborted) => {
             return stopped
         }

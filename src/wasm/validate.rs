@@ -1,54 +1,45 @@
-//! `validate.*`: the request rules, for forms and for checking input before a call.
+//! `validate.*`: the request rules of every operation that sends a body, for forms and for
+//! checking input before a call. The facade names them after their operation.
 
 use wasm_bindgen::prelude::*;
 
-use super::convert::{to_js, to_json};
-use crate::model::*;
-use crate::validate::{Rule, Validate, ValidationIssue};
+use super::client::operation;
+use super::convert::issues_to_js;
+use super::input::NOT_JSON;
+use super::json::snapshot;
+use crate::model::{Query, Schema};
+use crate::routes::{Route, Visitor};
+use crate::validate::{Body, Rule, ValidationIssue};
 
-fn issues<T: Validate>(input: JsValue) -> JsValue {
-    let found = match to_json(&input) {
-        Some(body) => T::issues(&body),
-        None => vec![ValidationIssue {
+/// The body rules of an operation, as a plain function.
+struct RulesOf;
+
+impl Visitor for RulesOf {
+    type Output = fn(JsValue) -> Vec<ValidationIssue>;
+
+    fn visit<Q: Query, B: Body, R: Schema>(self, _: &'static Route) -> Self::Output {
+        B::issues::<JsValue>
+    }
+}
+
+/// Every issue with `input` as the body of operation number `operation_index`; `[]` when valid
+/// (and for an operation that sends no body).
+#[wasm_bindgen(unchecked_return_type = "ValidationIssue[]")]
+pub fn validate(operation_index: u32, input: JsValue) -> JsValue {
+    let found = match operation(operation_index) {
+        Ok(op) => match snapshot(&input) {
+            Some((body, _)) => op.visit(RulesOf)(body),
+            None => vec![ValidationIssue {
+                field: String::new(),
+                rule: Rule::Type,
+                message: NOT_JSON.into(),
+            }],
+        },
+        Err(error) => vec![ValidationIssue {
             field: String::new(),
             rule: Rule::Type,
-            message: "The request body must be a plain object of JSON values".into(),
+            message: error.message,
         }],
     };
-    to_js(&found)
-}
-
-#[wasm_bindgen(js_name = validateCreateAccount, unchecked_return_type = "ValidationIssue[]")]
-pub fn validate_create_account(input: JsValue) -> JsValue {
-    issues::<CreateAccountRequest>(input)
-}
-
-#[wasm_bindgen(js_name = validateUpdateAccount, unchecked_return_type = "ValidationIssue[]")]
-pub fn validate_update_account(input: JsValue) -> JsValue {
-    issues::<UpdateAccountRequest>(input)
-}
-
-#[wasm_bindgen(js_name = validateCreateContact, unchecked_return_type = "ValidationIssue[]")]
-pub fn validate_create_contact(input: JsValue) -> JsValue {
-    issues::<ContactRequest>(input)
-}
-
-#[wasm_bindgen(js_name = validateUpdateContact, unchecked_return_type = "ValidationIssue[]")]
-pub fn validate_update_contact(input: JsValue) -> JsValue {
-    issues::<ContactRequest>(input)
-}
-
-#[wasm_bindgen(js_name = validatePatchContact, unchecked_return_type = "ValidationIssue[]")]
-pub fn validate_patch_contact(input: JsValue) -> JsValue {
-    issues::<ContactPatchRequest>(input)
-}
-
-#[wasm_bindgen(js_name = validateCreateOrganization, unchecked_return_type = "ValidationIssue[]")]
-pub fn validate_create_organization(input: JsValue) -> JsValue {
-    issues::<CreateOrganizationRequest>(input)
-}
-
-#[wasm_bindgen(js_name = validateUpdateOrganization, unchecked_return_type = "ValidationIssue[]")]
-pub fn validate_update_organization(input: JsValue) -> JsValue {
-    issues::<UpdateOrganizationRequest>(input)
+    issues_to_js(&found)
 }

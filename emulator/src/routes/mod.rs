@@ -1,10 +1,11 @@
-//! The one routing table, plus what every handler shares: path ids, JSON bodies checked
+//! The router, plus what every handler shares: path ids, JSON bodies checked
 //! by the SDK's rules, and list pages with their `next` link.
 //!
-//! Only `GET /accounts` is documented upstream; every other path and method here is
-//! inferred (see spec/README.md), which is why they all sit in this single table.
+//! The API's paths and methods come from the SDK's one route table (`routes::Operation`);
+//! only `GET /accounts` is documented upstream, the rest are inferred (see spec/README.md).
 
 mod accounts;
+mod backend;
 mod contacts;
 mod emulator;
 mod invoices;
@@ -21,46 +22,68 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri};
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post, put};
+use axum::routing::{get, on as on_method, post, put, MethodFilter, MethodRouter};
 use axum::Router;
 use serde_json::Value;
+use signicat_account_management::routes::{Method as SdkMethod, Operation, Route};
 use signicat_account_management::validate::Validate;
 
-use crate::app::{App, API_PREFIX, EMULATOR_PREFIX, TOKEN_PATH};
+use crate::app::{App, API_PREFIX, BACKEND_TOKEN_PATH, EMULATOR_PREFIX, TOKEN_PATH};
 use crate::cli::NextStyle;
 use crate::pagination::{self, Cursor, Listing};
 use crate::problem::Problem;
 use crate::query::Query;
 use crate::{cors, inject, static_files, stats, wire};
 
+/// The handler of each operation of the SDK's route table; the match is exhaustive, so an
+/// operation added to the table does not build until the emulator answers it.
+fn handler(op: Operation) -> MethodRouter<Arc<App>> {
+    use Operation::*;
+    let on = |route: &Route| match route.method {
+        SdkMethod::Get => MethodFilter::GET,
+        SdkMethod::Post => MethodFilter::POST,
+        SdkMethod::Put => MethodFilter::PUT,
+        SdkMethod::Patch => MethodFilter::PATCH,
+        SdkMethod::Delete => MethodFilter::DELETE,
+    };
+    let filter = on(op.route());
+    match op {
+        ListAccounts => on_method(filter, accounts::list),
+        CreateAccount => on_method(filter, accounts::create),
+        GetAccount => on_method(filter, accounts::get),
+        UpdateAccount => on_method(filter, accounts::update),
+        DeleteAccount => on_method(filter, accounts::delete),
+        UndeleteAccount => on_method(filter, accounts::undelete),
+        ListContacts => on_method(filter, contacts::list),
+        CreateContact => on_method(filter, contacts::create),
+        GetContact => on_method(filter, contacts::get),
+        UpdateContact => on_method(filter, contacts::replace),
+        PatchContact => on_method(filter, contacts::patch),
+        ListInvoices => on_method(filter, invoices::list),
+        GetInvoice => on_method(filter, invoices::get),
+        DownloadInvoice => on_method(filter, invoices::pdf),
+        ListOrganizations => on_method(filter, organizations::list),
+        CreateOrganization => on_method(filter, organizations::create),
+        GetOrganization => on_method(filter, organizations::get),
+        UpdateOrganization => on_method(filter, organizations::update),
+    }
+}
+
 pub fn router(app: Arc<App>) -> Router {
-    let api = Router::new()
-        .route("/accounts", get(accounts::list).post(accounts::create))
-        .route(
-            "/accounts/{accountId}",
-            get(accounts::get)
-                .put(accounts::update)
-                .delete(accounts::delete),
-        )
-        .route("/accounts/{accountId}/undelete", post(accounts::undelete))
-        .route("/contacts", get(contacts::list).post(contacts::create))
-        .route(
-            "/contacts/{contactId}",
-            get(contacts::get)
-                .put(contacts::replace)
-                .patch(contacts::patch),
-        )
-        .route(
-            "/organizations",
-            get(organizations::list).post(organizations::create),
-        )
-        .route(
-            "/organizations/{organizationId}",
-            get(organizations::get).put(organizations::update),
-        )
-        .route("/invoices", get(invoices::list))
-        .route("/invoices/{invoiceNumber}", get(invoices::get))
-        .route("/invoices/{invoiceNumber}/pdf", get(invoices::pdf))
+    // Operations on one path share a method router, as axum routes a path once.
+    let mut paths: Vec<(&str, MethodRouter<Arc<App>>)> = Vec::new();
+    for op in Operation::ALL {
+        let path = op.route().path;
+        match paths.iter_mut().find(|(p, _)| *p == path) {
+            Some((_, methods)) => *methods = std::mem::take(methods).merge(handler(*op)),
+            None => paths.push((path, handler(*op))),
+        }
+    }
+    let api = paths
+        .into_iter()
+        .fold(Router::new(), |api, (path, methods)| {
+            api.route(path, methods)
+        })
         .fallback(no_route)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(from_fn_with_state(app.clone(), token::require_bearer));
@@ -81,6 +104,7 @@ pub fn router(app: Arc<App>) -> Router {
     Router::new()
         .nest(API_PREFIX, api)
         .route(TOKEN_PATH, post(token::issue))
+        .route(BACKEND_TOKEN_PATH, get(backend::token).post(backend::token))
         .nest(EMULATOR_PREFIX, emulator)
         .fallback(static_or_not_found)
         .method_not_allowed_fallback(method_not_allowed)

@@ -151,3 +151,70 @@ async fn serves_a_static_directory_beside_the_api() {
     assert!(stats["counts"]["GET /pkg/sdk_bg.wasm"] == json!(1));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[tokio::test]
+async fn a_served_page_gets_tokens_from_the_backend_without_the_secret() {
+    let dir =
+        std::env::temp_dir().join(format!("signicat-emulator-backend-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let emu = Emulator::start(&["--serve", dir.to_str().unwrap()]);
+    let page_origin = emu.origin.clone();
+
+    for method in ["GET", "POST"] {
+        let reply = emu
+            .raw(
+                method,
+                "/api/signicat-token",
+                &[("origin", &page_origin), ("sec-fetch-site", "same-origin")],
+                None,
+            )
+            .await
+            .expect(200);
+        assert_eq!(reply.header("cache-control"), Some("no-store"));
+        let body = reply.json();
+        assert_eq!(body["expiresIn"], json!(600));
+        let token = body["accessToken"].as_str().unwrap();
+        assert!(!reply.body.windows(11).any(|w| w == b"demo-secret"));
+        let bearer = format!("Bearer {token}");
+        emu.raw(
+            "GET",
+            "/account-management/accounts?limit=1",
+            &[("authorization", &bearer)],
+            None,
+        )
+        .await
+        .expect(200);
+    }
+    let stats = emu.emulator("GET", "/stats", None).await;
+    assert_eq!(stats["tokenRequests"], json!(2));
+
+    let foreign = emu
+        .raw(
+            "GET",
+            "/api/signicat-token",
+            &[("origin", PAGE_ORIGIN), ("sec-fetch-site", "cross-site")],
+            None,
+        )
+        .await
+        .expect(403);
+    assert_eq!(foreign.json()["code"], json!("cross_origin"));
+
+    emu.emulator(
+        "POST",
+        "/faults",
+        Some(json!({ "fault": "503", "path": "/api/signicat-token" })),
+    )
+    .await;
+    emu.raw("GET", "/api/signicat-token", &[], None)
+        .await
+        .expect(503);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[tokio::test]
+async fn without_a_page_there_is_no_backend_token_endpoint() {
+    let emu = Emulator::start(&[]);
+    emu.raw("GET", "/api/signicat-token", &[], None)
+        .await
+        .expect(404);
+}
