@@ -1,7 +1,7 @@
 // The machine and the tool versions a run was measured with, for BENCHMARKS.md.
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { cpus, release, totalmem } from "node:os";
+import { cpus, loadavg, release, totalmem } from "node:os";
 import { join } from "node:path";
 
 const run = (command, args, cwd) => {
@@ -21,13 +21,14 @@ function lockedCrate(root, name) {
 const npmVersion = (root, name) => JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf8")).version;
 
 export function machine(root, { chromium, packageManifest, loadAtStart }) {
+  const [loadAtEnd] = loadavg();
   const cores = cpus();
   // BENCHMARKS.md itself is the run's output, not a change to what was measured.
   const dirty = run("git", ["status", "--porcelain", "--untracked-files=no", "--", ".", ":(exclude)BENCHMARKS.md"], root) !== "";
   return {
     cpu: `${cores[0]?.model ?? "unknown"}, ${cores.length} cores`,
     memory: `${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
-    "load average at the start (1 min)": `${loadAtStart.toFixed(2)} on ${cores.length} cores`,
+    "load average (1 min) at the start, at the end": `${loadAtStart.toFixed(2)}, ${loadAtEnd.toFixed(2)} on ${cores.length} cores`,
     os: `${process.platform} ${release()}`,
     node: process.version,
     chromium,
