@@ -25,7 +25,7 @@ RUST_INPUTS := Cargo.toml Cargo.lock $(shell find src -name '*.rs' -o -type d)
 TEMPLATE_INPUTS := $(shell find pkg-template)
 
 # The suites `make test` runs, in this order; add a new suite's target here.
-TEST_SUITES := test-native test-lint test-wasm test-package test-types test-js test-browser
+TEST_SUITES := test-native test-lint test-wasm test-package test-types test-js test-browser test-bench
 
 # Extra arguments, e.g. `make test-native CARGO_TEST_ARGS=routes`.
 CARGO_TEST_ARGS ?=
@@ -40,9 +40,9 @@ help:
 	@echo "make test        install what is missing, build, run every suite: $(TEST_SUITES)"
 	@echo "make build       wasm (build/web, build/node), the npm package (pkg/), the emulator"
 	@echo "make example     run examples/list-accounts.mjs against a fresh emulator"
-	@echo "make size        raw and gzipped sizes of the .wasm and JS glue"
+	@echo "make size        raw and gzipped sizes of the .wasm and JS glue, the .wasm's five biggest items"
 	@echo "make setup       install the toolchain (wasm32 target, wasm-bindgen, wasm-pack, Chromium, npm tools)"
-	@echo "make bench       benchmarks"
+	@echo "make bench       every benchmark against plain fetch in one run: a table and BENCHMARKS.md"
 	@echo "make clean       remove build/ and pkg/ (cargo's target/ stays)"
 
 setup:
@@ -118,6 +118,10 @@ test-browser: build $(STAMPS)/consumer
 	$(call section,Browser client tests (node --test tests/browser/))
 	@scripts/node-tests.sh tests/browser
 
+test-bench: build $(STAMPS)/consumer
+	$(call section,Benchmarks with tiny counts (node --test bench/smoke.test.mjs))
+	@node --test $(NODE_TEST_ARGS) bench/smoke.test.mjs
+
 # ---- run -------------------------------------------------------------------------------
 
 demo: build
@@ -126,10 +130,9 @@ demo: build
 example: build
 	@scripts/example.sh
 
-bench: build
-	@scripts/size.sh
-	$(call section,Per-call cost against plain fetch (bench/client-overhead.mjs))
-	@node bench/client-overhead.mjs
+bench: build $(STAMPS)/consumer
+	$(call section,Benchmarks (bench/run.mjs): one table, written to BENCHMARKS.md)
+	@node bench/run.mjs
 
 clean:
 	rm -rf build pkg

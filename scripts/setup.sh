@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 . scripts/lib.sh
 
 WASM_BINDGEN_VERSION=0.2.130 # must equal the `wasm-bindgen = "=…"` pin in Cargo.toml
+TWIGGY_VERSION=0.8.0
 
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
@@ -27,6 +28,12 @@ if ! command -v wasm-pack >/dev/null 2>&1; then
   cargo install wasm-pack --locked
 fi
 
+# make size names the biggest parts of the .wasm with twiggy.
+if [ "$(twiggy --version 2>/dev/null | cut -d" " -f2)" != "$TWIGGY_VERSION" ]; then
+  section "cargo install twiggy $TWIGGY_VERSION (about two minutes)"
+  cargo install twiggy --version "$TWIGGY_VERSION" --locked
+fi
+
 # ChromeDriver drives the browser run of the wasm tests; Playwright drives Chromium directly.
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   section "apt-get install chromium chromium-driver"
@@ -37,7 +44,7 @@ fi
 # npm ci only when package-lock.json changed since the last install.
 lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ "$(cat node_modules/.lock-hash 2>/dev/null || true)" != "$lock_hash" ]; then
-  section "npm ci (binaryen, esbuild, playwright-core, typescript)"
+  section "npm ci (binaryen, esbuild, playwright-core, typescript, the benchmarks' tools)"
   npm ci --no-audit --no-fund
   echo "$lock_hash" >node_modules/.lock-hash
 fi

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Raw and gzipped (gzip -9) sizes of what a user downloads: the .wasm and the JS glue.
+# Raw and gzipped (gzip -9) sizes of what a user downloads: the .wasm and the JS glue; then
+# the five biggest contributors to the .wasm, by twiggy.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
@@ -16,3 +17,39 @@ for dir in build/web build/node; do
     printf '%-48s %10s %10s\n' "$file" "$(kb "$raw")" "$(kb "$gz")"
   done
 done
+
+# The shipped .wasm has no names, so twiggy reads a copy built the same way that keeps them:
+# cargo's output through wasm-bindgen (which keeps the name section), then wasm-opt with the
+# crate's own flags plus -g. Its code is the shipped code; only the names section is extra.
+shipped=build/web/signicat_account_management_bg.wasm
+cargo_wasm=target/wasm32-unknown-unknown/release/signicat_account_management.wasm
+named=build/size/named.wasm
+[ -f "$cargo_wasm" ] || die "$cargo_wasm is missing: run make build"
+if [ ! "$named" -nt "$cargo_wasm" ]; then
+  rm -rf build/size
+  wasm-bindgen --target web --out-dir build/size "$cargo_wasm"
+  read -r -a opt_flags < <(sed -n 's/^wasm-opt *= *\[\(.*\)\]/\1/p' Cargo.toml | tr -d '",')
+  if [ "${#opt_flags[@]}" -gt 0 ]; then
+    wasm-opt "${opt_flags[@]}" -g build/size/signicat_account_management_bg.wasm -o "$named"
+  else
+    echo "no wasm-opt flags in Cargo.toml: the items below are measured before wasm-opt"
+    cp build/size/signicat_account_management_bg.wasm "$named"
+  fi
+fi
+
+total=$(wc -c <"$shipped")
+section "The .wasm: $(kb "$total") in total; its five biggest items (twiggy top, $(twiggy --version | cut -d' ' -f2))"
+printf '%10s %6s  %s\n' bytes share item
+twiggy top --format csv "$named" | awk -F, -v total="$total" '
+  NR == 1 || /function names|local names/ || shown == 5 { next }
+  {
+    size = $(NF - 3)
+    name = $0
+    sub(/,[^,]*,[^,]*,[^,]*,[^,]*$/, "", name)
+    gsub(/^"|"$/, "", name)
+    gsub(/""/, "\"", name)
+    gsub(/::h[0-9a-f]+$/, "", name)
+    gsub(/\[[0-9a-f]+\]/, "", name)
+    printf "%10d %5.1f%%  %s\n", size, 100 * size / total, name
+    shown++
+  }'

@@ -1,0 +1,111 @@
+// The one table of a run: each figure of the SDK beside plain fetch (and openapi-fetch where
+// it applies), the comparison, the issue's goal and whether this run meets it.
+import { count, kb, mb, ms, msDelta, ratio, sizes, timing, us } from "./lib/format.mjs";
+
+const MB = 1e6;
+const KB = 1000;
+
+/** A figure that also names its failed calls, if any: a rate over failures would flatter. */
+const withErrors = (figure, errors) => (errors > 0 ? `${figure} (${count(errors)} errors)` : figure);
+
+/** A goal: its text, whether `met`, and by how much it is missed otherwise. */
+const goal = (text, met, miss) => ({ text, met, miss: met ? undefined : miss });
+
+export function rows(results) {
+  const { sizes: size, perCall, decode, nodeStartup, browserStartup, listing, burst, inFlight } = results;
+  const list = [];
+  const row = (section, figure, cells, target) => list.push({ section, figure, ...cells, goal: target });
+
+  row("size", "`.wasm` raw / gzip", { sdk: sizes(size.wasm) }, goal("gzip ≤ 64 KB", size.wasm.gzip <= 64 * KB, `${kb(size.wasm.gzip - 64 * KB)} over`));
+  row("size", "JS glue (wasm-bindgen, web) raw / gzip", { sdk: sizes(size.glue) });
+  row("size", "browser JS bundled and minified (esbuild) raw / gzip", { sdk: sizes(size.browserBundle), openapi: sizes(size.openapiBundle) });
+  row("size", "packed tarball (`npm pack`)", { sdk: `${kb(size.tarball.raw)} (${kb(size.tarball.unpacked)} unpacked)` });
+
+  for (const [operation, byContender] of Object.entries(perCall)) {
+    const r = byContender.sdk.median / byContender.fetch.median;
+    row("per call", `\`${operation}\`, median (p99)`, {
+      sdk: timing(byContender.sdk),
+      fetch: timing(byContender.fetch),
+      openapi: timing(byContender.openapi),
+      compare: `${ratio(r)} (openapi-fetch ${ratio(byContender.openapi.median / byContender.fetch.median)})`,
+    }, goal("ratio ≤ 1.10", r <= 1.1, `ratio ${r.toFixed(2)}, ${(r - 1.1).toFixed(2)} over`));
+  }
+
+  row("pure CPU", "decode a 50-account page, median (p99)", {
+    sdk: timing(decode.sdk, us),
+    fetch: `${timing(decode.json, us)} \`JSON.parse\`; ${timing(decode.responseJson, us)} \`Response#json()\``,
+    compare: `${ratio(decode.sdk.median / decode.json.median)} \`JSON.parse\``,
+  });
+  row("pure CPU", "… the same SDK call over an empty page (the cost of a call without decoding)", {
+    sdk: timing(decode.sdkEmpty, us),
+    compare: `decoding the 50 accounts: ${us(decode.sdk.median - decode.sdkEmpty.median)}`,
+  });
+
+  const nodeExtra = nodeStartup.sdk - nodeStartup.fetch;
+  row("start-up", `Node: import → first call done (incl. token), median of ${nodeStartup.runs}`, {
+    sdk: ms(nodeStartup.sdk),
+    fetch: ms(nodeStartup.fetch),
+    compare: msDelta(nodeExtra),
+  }, goal("≤ plain + 10 ms", nodeExtra <= 10, `${ms(nodeExtra - 10)} over`));
+  row("start-up", `Node: import alone (load, compile, init of the wasm), median of ${nodeStartup.runs}`, { sdk: ms(nodeStartup.importMs) });
+  row("start-up", `Chromium: import (fetch, compile, init), median of ${browserStartup.runs}`, { sdk: ms(browserStartup.importMs) }, goal("≤ 30 ms", browserStartup.importMs <= 30, `${ms(browserStartup.importMs - 30)} over`));
+  row("start-up", "… of which until the `.wasm` had arrived (its module graph first), and after (compile, init)", {
+    sdk: `${ms(browserStartup.wasmArrivedMs)} + ${ms(browserStartup.importMs - browserStartup.wasmArrivedMs)}`,
+  });
+  row("start-up", `Chromium: import → first call done (incl. token), median of ${browserStartup.runs}`, {
+    sdk: ms(browserStartup.sdk),
+    fetch: ms(browserStartup.fetch),
+    compare: msDelta(browserStartup.sdk - browserStartup.fetch),
+  });
+
+  const speed = listing.sdk.itemsPerSecond / listing.fetch.itemsPerSecond;
+  row("listing", `\`listAll()\` over ${count(listing.items)} accounts (limit ${listing.pageSize}), items/s`, {
+    sdk: count(listing.sdk.itemsPerSecond),
+    fetch: count(listing.fetch.itemsPerSecond),
+    compare: ratio(speed),
+  }, goal("≥ 0.9 × plain", speed >= 0.9, `${ratio(speed)} of plain`));
+  const listingExtra = listing.sdk.rssGrowth - listing.fetch.rssGrowth;
+  row("listing", "RSS growth during that walk", { sdk: mb(listing.sdk.rssGrowth), fetch: mb(listing.fetch.rssGrowth), compare: mb(listingExtra) },
+    goal("≤ plain + 10 MB", listingExtra <= 10 * MB, `${mb(listingExtra - 10 * MB)} over`));
+
+  row("concurrency", `${count(burst.size)} concurrent \`get\`s from a fresh client: time`, {
+    sdk: ms(burst.sdk.ms),
+    fetch: ms(burst.fetch.ms),
+    compare: ratio(burst.sdk.ms / burst.fetch.ms),
+  });
+  row("concurrency", "… errors, token requests", { sdk: `${burst.sdk.errors}, ${burst.sdk.tokenRequests}`, fetch: `${burst.fetch.errors}, ${burst.fetch.tokenRequests}` },
+    goal("0, 1", burst.sdk.errors === 0 && burst.sdk.tokenRequests === 1, `${burst.sdk.errors} errors, ${burst.sdk.tokenRequests} token requests`));
+  const throughput = inFlight.sdk.callsPerSecond / inFlight.fetch.callsPerSecond;
+  row("concurrency", `${count(inFlight.inFlight)} \`get\`s in flight, warm: calls/s over ${count(inFlight.calls)}`, {
+    sdk: withErrors(count(inFlight.sdk.callsPerSecond), inFlight.sdk.errors),
+    fetch: withErrors(count(inFlight.fetch.callsPerSecond), inFlight.fetch.errors),
+    compare: ratio(throughput),
+  }, goal("≥ 0.9 × plain", throughput >= 0.9, `${ratio(throughput)} of plain`));
+  const inFlightExtra = inFlight.sdk.rssHighWater - inFlight.fetch.rssHighWater;
+  row("concurrency", "RSS high-water over those calls", { sdk: mb(inFlight.sdk.rssHighWater), fetch: mb(inFlight.fetch.rssHighWater), compare: mb(inFlightExtra) },
+    goal("≤ plain + 25 MB", inFlightExtra <= 25 * MB, `${mb(inFlightExtra - 25 * MB)} over`));
+  return list;
+}
+
+const COLUMNS = ["", "figure", "SDK", "plain fetch", "openapi-fetch", "SDK vs plain", "goal", ""];
+
+/** The rows as one Markdown table (which also reads well in a terminal); a section is named once. */
+export function table(list) {
+  const cells = list.map((r, i) => [
+    r.section === list[i - 1]?.section ? "" : r.section,
+    r.figure,
+    r.sdk ?? "",
+    r.fetch ?? "",
+    r.openapi ?? "",
+    r.compare ?? "",
+    r.goal?.text ?? "",
+    r.goal ? (r.goal.met ? "✓" : "✗") : "",
+  ]);
+  return [COLUMNS, COLUMNS.map(() => "---"), ...cells].map((line) => `| ${line.join(" | ")} |`).join("\n");
+}
+
+/** One line per missed goal, saying by how much. */
+export function missed(list) {
+  const name = (figure) => figure.replaceAll("`", "").replace(/, median.*$/, "");
+  return list.filter((r) => r.goal && !r.goal.met).map((r) => `- ${name(r.figure)}: ${r.goal.miss} (goal ${r.goal.text})`);
+}
