@@ -10,6 +10,7 @@ import { after, before, describe, test } from "node:test";
 import { chromium } from "playwright-core";
 
 import { browserOnly } from "../scenarios/browser.mjs";
+import { decoding } from "../scenarios/decoding.mjs";
 import { listing } from "../scenarios/listing.mjs";
 import { operations } from "../scenarios/operations.mjs";
 import { resilience } from "../scenarios/resilience.mjs";
@@ -24,10 +25,11 @@ const PAGE = `<!doctype html>
   import { SignicatClient, SignicatError } from "./pkg/${entry("browser")}";
   import { admin } from "./scenarios/admin.mjs";
   import { browserOnly } from "./scenarios/browser.mjs";
+  import { decoding } from "./scenarios/decoding.mjs";
   import { listing } from "./scenarios/listing.mjs";
   import { operations } from "./scenarios/operations.mjs";
   import { resilience } from "./scenarios/resilience.mjs";
-  const all = [...operations, ...resilience, ...listing, ...browserOnly];
+  const all = [...operations, ...resilience, ...decoding, ...listing, ...browserOnly];
   window.runScenario = async (name, env) => {
     try {
       await all.find((s) => s.name === name).run({ SignicatClient, SignicatError, env, emu: admin(env.origin) });
@@ -85,5 +87,6 @@ function suite(title, scenarios, args, extraEnv = {}) {
 
 suite("operations", [...operations, ...browserOnly], ["--seed", "7"]);
 suite("resilience", resilience, ["--seed", "7"]);
+suite("decoding", decoding, ["--seed", "7"]);
 suite("next as a URL", resilience.filter((s) => s.name.startsWith("next as a URL")), ["--seed", "7", "--next-style", "url"], { nextStyleUrl: true });
 suite("listing", listing, ["--seed", "7", "--accounts", "10500"]);

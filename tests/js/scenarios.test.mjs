@@ -3,6 +3,7 @@
 import { after, before, describe, test } from "node:test";
 
 import { admin } from "../scenarios/admin.mjs";
+import { decoding } from "../scenarios/decoding.mjs";
 import { listing } from "../scenarios/listing.mjs";
 import { operations } from "../scenarios/operations.mjs";
 import { resilience } from "../scenarios/resilience.mjs";
@@ -25,5 +26,6 @@ function suite(title, scenarios, args, extraEnv = {}) {
 
 suite("operations", operations, ["--seed", "7"]);
 suite("resilience", resilience, ["--seed", "7"]);
+suite("decoding", decoding, ["--seed", "7"]);
 suite("next as a URL", resilience.filter((s) => s.name.startsWith("next as a URL")), ["--seed", "7", "--next-style", "url"], { nextStyleUrl: true });
 suite("listing", listing, ["--seed", "7", "--accounts", "10500"]);
