@@ -1,6 +1,6 @@
 // `make bench`: every benchmark in one run, one table on standard output, and BENCHMARKS.md.
 // `--smoke` runs the same code with tiny counts and writes nothing (`make test-bench`).
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 
@@ -82,6 +82,8 @@ ${Object.entries(facts).map(([name, value]) => `| ${name} | ${value} |`).join("\
 make bench        # installs what is missing, builds, runs everything and rewrites this file
 make test-bench   # the same benchmarks with tiny counts (part of make test)
 \`\`\`
+
+${readFileSync(join(root, "bench", "findings.md"), "utf8").trim()}
 `,
 );
 console.log("wrote BENCHMARKS.md");

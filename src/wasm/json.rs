@@ -81,26 +81,24 @@ thread_local! {
     static EMPTY: JsValue = JsValue::from_str("");
 }
 
-fn key(name: &'static str) -> JsValue {
+/// Runs `f` with `name` as a JS string, made once and then lent from the cache (a clone would
+/// take and free a slot of the reference table every time).
+fn with_key<T>(name: &'static str, f: impl FnOnce(&JsValue) -> T) -> T {
     let id = (name.as_ptr() as usize, name.len());
     KEYS.with(|cell| {
         let Ok(mut slots) = cell.try_borrow_mut() else {
-            return JsValue::from_str(name);
+            return f(&JsValue::from_str(name));
         };
         let start = (id.0 ^ id.1) % KEY_SLOTS;
         for probe in 0..KEY_SLOTS {
             match slots.get_mut((start + probe) % KEY_SLOTS) {
-                Some(Some((cached, value))) if *cached == id => return value.clone(),
+                Some(Some((cached, value))) if *cached == id => return f(value),
                 Some(Some(_)) => continue,
-                Some(slot) => {
-                    let value = JsValue::from_str(name);
-                    *slot = Some((id, value.clone()));
-                    return value;
-                }
+                Some(slot) => return f(&slot.insert((id, JsValue::from_str(name))).1),
                 None => break,
             }
         }
-        JsValue::from_str(name)
+        f(&JsValue::from_str(name))
     })
 }
 
@@ -137,19 +135,21 @@ impl Json for JsValue {
 
     /// Only called on objects (the schemas check the type first), so no guard is needed.
     fn look(&self, name: &'static str) -> Look<Self> {
-        let name_key = key(name);
         let code = LOOKER.with(|cell| {
             let looker = cell.try_borrow().ok()?;
-            Some(looker.as_ref()?.look(self, &name_key))
+            let looker = looker.as_ref()?;
+            Some(with_key(name, |key| looker.look(self, key)))
         });
         match code.and_then(look_code) {
-            Some(Look::Nested(t, ())) => Look::Nested(t, member_of(self, &name_key)),
+            Some(Look::Nested(t, ())) => {
+                Look::Nested(t, with_key(name, |key| member_of(self, key)))
+            }
             Some(Look::Absent) => Look::Absent,
             Some(Look::Null) => Look::Null,
             Some(Look::EmptyText) => Look::EmptyText,
             Some(Look::Scalar(t)) => Look::Scalar(t),
             None => {
-                let member = member_of(self, &name_key);
+                let member = with_key(name, |key| member_of(self, key));
                 match member.json_type() {
                     None => Look::Absent,
                     Some(Type::Null) => Look::Null,
@@ -167,7 +167,7 @@ impl Json for JsValue {
         if !self.is_object() {
             return None;
         }
-        let value = member_of(self, &key(name));
+        let value = with_key(name, |key| member_of(self, key));
         (!value.is_undefined()).then_some(value)
     }
 
@@ -220,19 +220,21 @@ impl JsonObject for JsValue {
     /// An absent member reads as `undefined`: setting it so keeps the object's shape, where
     /// `delete` would turn it into a slow dictionary for the rest of its life.
     fn remove(&self, name: &'static str) {
-        set_member(self, &key(name), &JsValue::UNDEFINED);
+        with_key(name, |key| set_member(self, key, &JsValue::UNDEFINED));
     }
 
     fn set_bool(&self, name: &'static str, value: bool) {
-        set_member(self, &key(name), &JsValue::from_bool(value));
+        with_key(name, |key| {
+            set_member(self, key, &JsValue::from_bool(value))
+        });
     }
 
     fn set_text(&self, name: &'static str, value: &str) {
-        set_member(self, &key(name), &JsValue::from_str(value));
+        with_key(name, |key| set_member(self, key, &JsValue::from_str(value)));
     }
 
     fn set_empty_list(&self, name: &'static str) {
-        set_member(self, &key(name), &Array::new());
+        with_key(name, |key| set_member(self, key, &Array::new()));
     }
 }
 
