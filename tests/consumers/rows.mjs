@@ -3,7 +3,8 @@
 // how the output is run: served and opened in Chromium, a dev server opened in Chromium,
 // `next start`, or a runtime running shared/node.mjs|cjs. `tool` names the package whose
 // installed version the table shows. Commands run in the project, whose node_modules is
-// its parent's (one install for every row), hence the `../`.
+// its parent's (one install for every row), hence the `../`; Parcel would otherwise write
+// to the parent too, which it takes for the project's root.
 const bin = (name) => `../node_modules/.bin/${name}`;
 const vite7 = "../node_modules/vite7/bin/vite.js";
 // The one line the package README gives for bundlers that do not follow `new URL(…, import.meta.url)`.
@@ -18,12 +19,12 @@ export const ROWS = [
   { name: "Vite 8 build", tool: "vite", dir: "vite8", build: `${bin("vite")} build`, check: { serve: "dist" } },
   { name: "Vite 8 dev", tool: "vite", dir: "vite8", check: { dev: [bin("vite"), "--strictPort", "--port"] } },
   { name: "Vite 7 build", tool: "vite7", dir: "vite7", build: `node ${vite7} build`, check: { serve: "dist" } },
-  { name: "Vite 7 dev", tool: "vite7", dir: "vite7", check: { dev: ["node", vite7, "--strictPort", "--port"] } },
+  { name: "Vite 7 dev (README's one line)", tool: "vite7", dir: "vite7-dev", check: { dev: ["node", vite7, "--strictPort", "--port"] } },
   { name: "Module worker (Vite 8 build)", tool: "vite", dir: "worker", build: `${bin("vite")} build`, check: { serve: "dist" } },
   { name: "webpack 5", tool: "webpack", dir: "webpack", build: `${bin("webpack")} --mode production`, check: { serve: "." } },
-  { name: "esbuild", tool: "esbuild", dir: "esbuild", build: `${bin("esbuild")} page.js --bundle --format=esm --outdir=dist && ${copyWasm}`, check: { serve: "." } },
-  { name: "Rollup", tool: "rollup", dir: "rollup", build: `${bin("rollup")} -c && ${copyWasm}`, check: { serve: "." } },
-  { name: "Parcel", tool: "parcel", dir: "parcel", build: `${bin("parcel")} build index.html`, check: { serve: "dist" } },
+  { name: "esbuild (README's one line)", tool: "esbuild", dir: "esbuild", build: `${bin("esbuild")} page.js --bundle --format=esm --outdir=dist && ${copyWasm}`, check: { serve: "." } },
+  { name: "Rollup (README's one line)", tool: "rollup", dir: "rollup", build: `${bin("rollup")} -c && ${copyWasm}`, check: { serve: "." } },
+  { name: "Parcel", tool: "parcel", dir: "parcel", build: `${bin("parcel")} build index.html --dist-dir dist`, check: { serve: "dist" } },
   { name: "Next.js client component", tool: "next", dir: "next", build: `${bin("next")} build`, check: { next: "/" } },
   { name: "Next.js route handler", tool: "next", dir: "next", check: { next: "/api/check" } },
 ];
