@@ -26,5 +26,5 @@ export const ROWS = [
   { name: "Rollup (README's one line)", tool: "rollup", dir: "rollup", build: `${bin("rollup")} -c && ${copyWasm}`, check: { serve: "." } },
   { name: "Parcel", tool: "parcel", dir: "parcel", build: `${bin("parcel")} build index.html --dist-dir dist`, check: { serve: "dist" } },
   { name: "Next.js client component", tool: "next", dir: "next", build: `${bin("next")} build`, check: { next: "/" } },
-  { name: "Next.js route handler", tool: "next", dir: "next", check: { next: "/api/check" } },
+  { name: "Next.js route handler", tool: "next", dir: "next", build: `${bin("next")} build`, check: { next: "/api/check" } },
 ];

@@ -21,6 +21,9 @@ const work = join(root, "build", "consumers");
 const [tarball, filter] = process.argv.slice(2);
 if (!tarball) throw new Error("usage: run.mjs <package.tgz> [row name filter]");
 
+// A CI run sends nothing to Next.js's telemetry.
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+
 const BUILD_TIMEOUT_MS = 600_000;
 const CHECK_TIMEOUT_MS = 60_000;
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
