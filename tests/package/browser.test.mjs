@@ -31,7 +31,7 @@ after(async () => {
   await server?.close();
 });
 
-test("a <script type=module> page and a worker validate without init()", async () => {
+test("a <script type=module> page and a worker validate without init(), once ready", async () => {
   const page = await browser.newPage();
   const problems = [];
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
@@ -54,5 +54,7 @@ test("a <script type=module> page and a worker validate without init()", async (
   assertValidationResults(results);
   assert.deepEqual(results.inWorker.valid, []);
   assert.deepEqual(results.inWorker.invalid, results.invalid);
+  assert.match(results.beforeReady, /still loading; `await ready`/);
+  assert.equal(results.earlyCall, "SignicatError config");
   await page.close();
 });
