@@ -26,9 +26,11 @@ const loading = init().then(
 // A page that never awaits `ready` sees a failure at its first call, not as an unhandled rejection.
 loading.catch(() => {});
 
+const loadFailure = () => `signicat-account-management: the WebAssembly failed to load: ${failure?.message ?? failure}`;
+
 function loadedOrThrow() {
   if (loaded) return;
-  if (failure) throw new Error(`signicat-account-management: the WebAssembly failed to load: ${failure.message ?? failure}`, { cause: failure });
+  if (failure) throw new Error(loadFailure(), { cause: failure });
   throw new Error("signicat-account-management: the WebAssembly is still loading; `await ready` before calling validate.*");
 }
 
@@ -49,6 +51,7 @@ class DeferredCore {
   }
 
   async call(index, args) {
+    if (failure) throw { kind: "config", message: loadFailure(), retryable: false };
     if (!this.#core) await this.#pending;
     return this.#core.call(index, args);
   }

@@ -58,3 +58,14 @@ test("a <script type=module> page and a worker validate without init(), once rea
   assert.equal(results.earlyCall, "SignicatError config");
   await page.close();
 });
+
+test("when the .wasm cannot load, ready rejects and validate and client calls say why", async () => {
+  const page = await browser.newPage();
+  await page.route("**/*.wasm", (route) => route.abort());
+  await page.goto(`${server.url}no-wasm.html`);
+  const results = await page.waitForFunction(() => window.results, null, { timeout: 20_000 }).then((handle) => handle.jsonValue());
+  assert.equal(results.ready, "rejected");
+  assert.match(results.validate, /WebAssembly failed to load/);
+  assert.match(results.call, /^SignicatError config: .*WebAssembly failed to load/);
+  await page.close();
+});
