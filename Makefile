@@ -25,7 +25,7 @@ RUST_INPUTS := Cargo.toml Cargo.lock $(shell find src -name '*.rs' -o -type d)
 TEMPLATE_INPUTS := $(shell find pkg-template)
 
 # The suites `make test` runs, in this order; add a new suite's target here.
-TEST_SUITES := test-native test-lint test-wasm test-package test-types test-js test-browser test-bench
+TEST_SUITES := test-native test-lint test-wasm test-package test-types test-js test-browser test-bench test-consumers
 
 # Extra arguments, e.g. `make test-native CARGO_TEST_ARGS=routes`.
 CARGO_TEST_ARGS ?=
@@ -121,6 +121,11 @@ test-browser: build $(STAMPS)/consumer
 test-bench: build $(STAMPS)/consumer
 	$(call section,Benchmarks with tiny counts (node --test bench/smoke.test.mjs))
 	@node --test $(NODE_TEST_ARGS) bench/smoke.test.mjs
+
+# One shared install of every tool (tests/consumers/package-lock.json), reused while the lock is unchanged.
+test-consumers: build $(STAMPS)/consumer
+	$(call section,Consumer matrix: the packed package built and run with each bundler and runtime (tests/consumers))
+	@node tests/consumers/run.mjs build/consumer/*.tgz
 
 # ---- run -------------------------------------------------------------------------------
 

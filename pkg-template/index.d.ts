@@ -46,12 +46,20 @@ export type {
 /**
  * The API's rules for each request body, checked locally without sending anything: the
  * same rules the client applies before a call. Each returns every issue at once, in field
- * order, and `[]` when the body is valid; none of them throws, whatever the input.
+ * order, and `[]` when the body is valid; none of them throws, whatever the input, once
+ * `ready` has resolved (in Node it always has; in browsers they throw until then).
  *
  * @example
  * const issues = validate.createAccount({ name: "", organizationId, isSandbox: true, region: "EU", cloud: "GCP" });
  * // [{ field: "name", rule: "required", message: "name must not be blank" }]
  */
+/**
+ * Resolves once the WebAssembly is compiled and instantiated, rejects if it cannot load.
+ * Node loads it synchronously, so there it has resolved on import; browsers and workers
+ * start loading on import. Client calls wait for it by themselves; `validate.*` needs it.
+ */
+export declare const ready: Promise<void>;
+
 export declare const validate: Readonly<{
   /** Body of `accounts.create` (`CreateAccountRequest`). */
   createAccount(input: unknown): Wasm.ValidationIssue[];

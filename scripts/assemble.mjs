@@ -3,14 +3,17 @@
 //   pkg/package.json        pkg-template/package.json + the crate's version
 //   pkg/index.d.ts|.d.cts   pkg-template/index.d.ts (the same declarations for import and require)
 //   pkg/src/                pkg-template/src/ (the ESM facade: createApi(wasm))
-//   pkg/entries/browser.js  ESM, initialises the web build's wasm with top-level await
+//   pkg/entries/browser.js  ESM, starts loading the web build's wasm on import (no top-level
+//                           await); the operation table is written into it from the wasm
 //   pkg/entries/node.cjs    CommonJS, the facade bundled in by esbuild, loads the nodejs build
 //   pkg/entries/node.js     ESM for Node, re-exports node.cjs (one instance per process)
-//   pkg/wasm/               the glue of both builds (web: .js/.d.ts, nodejs: .cjs/.d.cts)
-//                           beside the one .wasm they share (both builds emit the same bytes)
+//   pkg/wasm/               the glue of both builds (web: .js/.d.ts, nodejs: .cjs/.d.cts),
+//                           the .wasm the web glue fetches, and the same bytes embedded in
+//                           _bg.wasm.cjs, which the nodejs glue requires instead of reading
+//                           a file beside `__dirname` (server bundlers move or rewrite it)
 //
-// The ESM entries export the facade's keys by name; this script writes that list from
-// Object.keys(createApi(wasm)), so adding an export to the facade needs no entry change.
+// The ESM entries export node.cjs's keys by name; this script writes that list from them, so
+// adding an export to the facade needs no entry change.
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -42,9 +45,13 @@ writeFileSync(join(wasmDir, `${glue}_bg.wasm`), webWasm);
 cpSync(built("web", `${glue}.js`), join(wasmDir, `${glue}.js`));
 cpSync(built("web", `${glue}.d.ts`), join(wasmDir, `${glue}.d.ts`));
 // The nodejs glue is CommonJS while the package is "type": "module": hence .cjs and .d.cts.
+const nodeGlue = readFileSync(built("node", `${glue}.js`), "utf8").replace(`@ts-self-types="./${glue}.d.ts"`, `@ts-self-types="./${glue}.d.cts"`);
+const readsWasmFile = `const wasmPath = \`\${__dirname}/${glue}_bg.wasm\`;\nconst wasmBytes = require('fs').readFileSync(wasmPath);\n`;
+if (!nodeGlue.includes(readsWasmFile)) fail(`the nodejs glue no longer reads the .wasm as expected:\n${readsWasmFile}`);
+writeFileSync(join(wasmDir, `${glue}.cjs`), nodeGlue.replace(readsWasmFile, `const wasmBytes = require('./${glue}_bg.wasm.cjs');\n`));
 writeFileSync(
-  join(wasmDir, `${glue}.cjs`),
-  readFileSync(built("node", `${glue}.js`), "utf8").replace(`@ts-self-types="./${glue}.d.ts"`, `@ts-self-types="./${glue}.d.cts"`),
+  join(wasmDir, `${glue}_bg.wasm.cjs`),
+  `// ${glue}_bg.wasm (${webWasm.length} bytes), embedded for Node by scripts/assemble.mjs.\nmodule.exports = Buffer.from("${webWasm.toString("base64")}", "base64");\n`,
 );
 cpSync(built("node", `${glue}.d.ts`), join(wasmDir, `${glue}.d.cts`));
 
@@ -83,11 +90,18 @@ if (names.length === 0 || bad.length > 0) {
 const missing = names.filter((name) => api[name] === undefined);
 if (missing.length > 0) fail(`createApi(wasm) returned undefined for ${missing.join(", ")}`);
 
+const operations = createRequire(import.meta.url)(join(wasmDir, `${glue}.cjs`)).operations();
 const exportList = /^export const \{[^}]*\} = api;$/m;
+const operationTable = /^const OPERATIONS = \[\];$/m;
 for (const entry of ["browser.js", "node.js"]) {
-  const source = readFileSync(join(template, "entries", entry), "utf8");
+  let source = readFileSync(join(template, "entries", entry), "utf8");
   if (!exportList.test(source)) fail(`pkg-template/entries/${entry} lacks the line 'export const { … } = api;'`);
-  writeFileSync(join(out, "entries", entry), source.replace(exportList, `export const { ${names.join(", ")} } = api;`));
+  source = source.replace(exportList, `export const { ${names.join(", ")} } = api;`);
+  if (entry === "browser.js") {
+    if (!operationTable.test(source)) fail("pkg-template/entries/browser.js lacks the line 'const OPERATIONS = [];'");
+    source = source.replace(operationTable, `const OPERATIONS = ${JSON.stringify(operations)};`);
+  }
+  writeFileSync(join(out, "entries", entry), source);
 }
 
 const cargo = readFileSync(join(root, "Cargo.toml"), "utf8");

@@ -1,6 +1,6 @@
 // The admin page: one view per section (hash routes), a client that gets its tokens from the
 // page's backend, and a settings dialog to point it elsewhere.
-import { clearSettings, connect, defaultSettings, loadSettings, saveSettings, urlProblem } from "./lib/connection.js";
+import { clearSettings, connect, defaultSettings, loadSettings, ready, saveSettings, urlProblem } from "./lib/connection.js";
 import { field, formDialog, textInput } from "./lib/form.js";
 import { clearErrors, notify, reportError } from "./lib/problem.js";
 import * as accounts from "./views/accounts.js";
@@ -112,4 +112,4 @@ window.addEventListener("unhandledrejection", (event) => {
 
 document.getElementById("open-settings").addEventListener("click", openSettings);
 window.addEventListener("hashchange", route);
-start();
+ready.then(start, reportError);

@@ -4,5 +4,5 @@ import { createRequire } from "node:module";
 
 const api = createRequire(import.meta.url)("./node.cjs");
 
-// scripts/assemble.mjs rewrites this list from Object.keys(createApi(wasm)).
+// scripts/assemble.mjs rewrites this list from the keys of node.cjs's exports.
 export const { validate } = api;

@@ -31,7 +31,7 @@ after(async () => {
   await server?.close();
 });
 
-test("a <script type=module> page and a worker validate without init()", async () => {
+test("a <script type=module> page and a worker validate without init(), once ready", async () => {
   const page = await browser.newPage();
   const problems = [];
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
@@ -54,5 +54,18 @@ test("a <script type=module> page and a worker validate without init()", async (
   assertValidationResults(results);
   assert.deepEqual(results.inWorker.valid, []);
   assert.deepEqual(results.inWorker.invalid, results.invalid);
+  assert.match(results.beforeReady, /still loading; `await ready`/);
+  assert.equal(results.earlyCall, "SignicatError config");
+  await page.close();
+});
+
+test("when the .wasm cannot load, ready rejects and validate and client calls say why", async () => {
+  const page = await browser.newPage();
+  await page.route("**/*.wasm", (route) => route.abort());
+  await page.goto(`${server.url}no-wasm.html`);
+  const results = await page.waitForFunction(() => window.results, null, { timeout: 20_000 }).then((handle) => handle.jsonValue());
+  assert.equal(results.ready, "rejected");
+  assert.match(results.validate, /WebAssembly failed to load/);
+  assert.match(results.call, /^SignicatError config: .*WebAssembly failed to load/);
   await page.close();
 });

@@ -80,6 +80,7 @@ test("the tarball holds the entries, the glue, one .wasm and the types, nothing 
     "wasm/signicat_account_management.d.ts",
     "wasm/signicat_account_management.js",
     "wasm/signicat_account_management_bg.wasm",
+    "wasm/signicat_account_management_bg.wasm.cjs",
   ]) {
     assert.ok(files.includes(required), `${required} missing from the tarball: ${files}`);
   }

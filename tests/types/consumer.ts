@@ -1,5 +1,5 @@
 // A TypeScript user's code against the installed package; compiled with tsc --strict --noEmit.
-import { validate } from "signicat-account-management";
+import { ready, validate } from "signicat-account-management";
 import type {
   Account,
   Cloud,
@@ -27,6 +27,7 @@ const body: CreateAccountRequest = {
   region: "EU",
   cloud: "GCP",
 };
+const loaded: Promise<void> = ready;
 const issues: ValidationIssue[] = validate.createAccount(body);
 const rules: Rule[] = issues.map((issue) => issue.rule);
 const messages: string[] = issues.map((issue) => `${issue.field}: ${issue.message}`);

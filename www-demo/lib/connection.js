@@ -2,6 +2,9 @@
 // backend. The page never holds a client secret; the backend hands out short-lived tokens.
 import { SignicatClient } from "../pkg/entries/browser.js";
 
+// Forms validate synchronously with `validate.*`, which needs the WebAssembly loaded.
+export { ready } from "../pkg/entries/browser.js";
+
 const STORAGE_KEY = "signicat-demo.settings";
 
 export const defaultSettings = () => ({

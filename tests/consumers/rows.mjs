@@ -1,0 +1,30 @@
+// The consumer matrix: one row per tool, each a fresh project (fixtures/<dir> over shared/)
+// built with the tool's default configuration. `build` runs in the project; `check` says
+// how the output is run: served and opened in Chromium, a dev server opened in Chromium,
+// `next start`, or a runtime running shared/node.mjs|cjs. `tool` names the package whose
+// installed version the table shows. Commands run in the project, whose node_modules is
+// its parent's (one install for every row), hence the `../`; Parcel would otherwise write
+// to the parent too, which it takes for the project's root.
+const bin = (name) => `../node_modules/.bin/${name}`;
+const vite7 = "../node_modules/vite7/bin/vite.js";
+// The one line the package README gives for bundlers that do not follow `new URL(…, import.meta.url)`.
+const copyWasm = "cp ../node_modules/signicat-account-management/wasm/signicat_account_management_bg.wasm dist/";
+
+export const ROWS = [
+  { name: "Node ESM", tool: "node", dir: "node", check: { run: ["node", "node.mjs"] } },
+  { name: "Node CommonJS", tool: "node", dir: "node", check: { run: ["node", "node.cjs"] } },
+  { name: "TypeScript strict (nodenext)", tool: "typescript", dir: "typescript", build: `${bin("tsc")} -p .`, check: { run: ["node", "dist/main.js"] } },
+  { name: "Bun", tool: "bun", dir: "node", check: { run: [bin("bun"), "node.mjs"] } },
+  { name: "Deno", tool: "deno", dir: "node", check: { run: [bin("deno"), "run", "--allow-env", "--allow-net", "--allow-read", "node.mjs"] } },
+  { name: "Vite 8 build", tool: "vite", dir: "vite8", build: `${bin("vite")} build`, check: { serve: "dist" } },
+  { name: "Vite 8 dev", tool: "vite", dir: "vite8", check: { dev: [bin("vite"), "--strictPort", "--port"] } },
+  { name: "Vite 7 build", tool: "vite7", dir: "vite7", build: `node ${vite7} build`, check: { serve: "dist" } },
+  { name: "Vite 7 dev (README's one line)", tool: "vite7", dir: "vite7-dev", check: { dev: ["node", vite7, "--strictPort", "--port"] } },
+  { name: "Module worker (Vite 8 build)", tool: "vite", dir: "worker", build: `${bin("vite")} build`, check: { serve: "dist" } },
+  { name: "webpack 5", tool: "webpack", dir: "webpack", build: `${bin("webpack")} --mode production`, check: { serve: "." } },
+  { name: "esbuild (README's one line)", tool: "esbuild", dir: "esbuild", build: `${bin("esbuild")} page.js --bundle --format=esm --outdir=dist && ${copyWasm}`, check: { serve: "." } },
+  { name: "Rollup (README's one line)", tool: "rollup", dir: "rollup", build: `${bin("rollup")} -c && ${copyWasm}`, check: { serve: "." } },
+  { name: "Parcel", tool: "parcel", dir: "parcel", build: `${bin("parcel")} build index.html --dist-dir dist`, check: { serve: "dist" } },
+  { name: "Next.js client component", tool: "next", dir: "next", build: `${bin("next")} build`, check: { next: "/" } },
+  { name: "Next.js route handler", tool: "next", dir: "next", build: `${bin("next")} build`, check: { next: "/api/check" } },
+];
