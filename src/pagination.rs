@@ -14,7 +14,8 @@ pub fn page_token(next: &str) -> String {
         .unwrap_or_else(|| next.to_string())
 }
 
-/// Percent-decoding of a query value (`+` is a space), leaving malformed escapes as they are.
+/// Percent-decoding of a query value (`+` is a space), leaving malformed escapes as they are;
+/// a value whose escapes are not UTF-8 is no token this client made, so it stays as it came.
 fn decode_component(value: &str) -> String {
     let bytes = value.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -36,7 +37,7 @@ fn decode_component(value: &str) -> String {
         }
         i += 1;
     }
-    String::from_utf8_lossy(&out).into_owned()
+    String::from_utf8(out).unwrap_or_else(|_| value.to_string())
 }
 
 fn hex(byte: u8) -> Option<u8> {
@@ -64,6 +65,7 @@ mod tests {
         assert_eq!(page_token("/accounts?page=x+y&limit=2#frag"), "x y");
         assert_eq!(page_token("http://h/a?page=%ZZ"), "%ZZ");
         assert_eq!(page_token("http://h/a?page=%4"), "%4");
+        assert_eq!(page_token("http://h/a?page=%FF%FE"), "%FF%FE");
     }
 
     #[test]
