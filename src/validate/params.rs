@@ -92,10 +92,15 @@ fn is_time(time: &str) -> bool {
         }
     });
     let fields: Vec<&str> = clock.split(':').collect();
+    let field = |i: usize, below: u32| {
+        fields
+            .get(i)
+            .is_some_and(|f| digits(f, 2).is_some_and(|n| n < below))
+    };
     zone_ok
         && matches!(fields.len(), 2 | 3)
-        && digits(fields[0], 2).is_some_and(|h| h < 24)
-        && digits(fields[1], 2).is_some_and(|m| m < 60)
+        && field(0, 24)
+        && field(1, 60)
         && fields
             .get(2)
             .is_none_or(|s| digits(s, 2).is_some_and(|s| s <= 60))
