@@ -31,6 +31,10 @@ pub struct Config {
     pub faults: RandomFaults,
     pub serve: Option<PathBuf>,
     pub log: bool,
+    /// Origins whose pages may call: the emulator's own (by any loopback name) and `--allow-origin`.
+    pub allowed_origins: Vec<String>,
+    /// `Host` values that name this server; any other is a DNS-rebinding attempt.
+    pub allowed_hosts: Vec<String>,
 }
 
 pub struct App {
@@ -42,6 +46,15 @@ pub struct App {
     tokens: Mutex<TokenStore>,
     faults: Mutex<FaultState>,
     stats: Mutex<Stats>,
+}
+
+/// The loopback names of the server at `origin` (`http://127.0.0.1:PORT`), after `prefix`.
+fn own_names(origin: &str, prefix: &str) -> Vec<String> {
+    let port = origin.rsplit(':').next().unwrap_or_default();
+    ["127.0.0.1", "localhost", "[::1]"]
+        .iter()
+        .map(|host| format!("{prefix}{host}:{port}"))
+        .collect()
 }
 
 /// A lock whose holder panicked still guards consistent data here, so carry on with it.
@@ -77,7 +90,7 @@ impl App {
         let fault_seed = options.fault_seed.unwrap_or_else(rng::os_seed);
         Ok(App {
             config: Config {
-                origin,
+                origin: origin.clone(),
                 next_style: options.next_style,
                 client_id: options.client_id.clone(),
                 client_secret: options.client_secret.clone(),
@@ -86,6 +99,11 @@ impl App {
                 faults: options.faults.clone(),
                 serve: options.serve.clone(),
                 log: options.log,
+                allowed_origins: own_names(&origin, "http://")
+                    .into_iter()
+                    .chain(options.allow_origins.iter().cloned())
+                    .collect(),
+                allowed_hosts: own_names(&origin, ""),
             },
             store: RwLock::new(store),
             version: AtomicU64::new(1),
