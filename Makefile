@@ -133,3 +133,12 @@ bench: build
 
 clean:
 	rm -rf build pkg
+
+# ---- hardening -------------------------------------------------------------------------
+
+.PHONY: test-contract fuzz
+
+# The contract fuzzer (schemathesis, from PyPI) against the emulator; CONTRACT_EXAMPLES=N per operation.
+test-contract: build-emulator
+	$(call section,Contract fuzzer (schemathesis against the emulator))
+	@scripts/contract.sh
