@@ -142,3 +142,11 @@ clean:
 test-contract: build-emulator
 	$(call section,Contract fuzzer (schemathesis against the emulator))
 	@scripts/contract.sh
+
+# Property tests of every decoder, rule, query reader and path builder with many more cases
+# than `cargo test` (tests/properties.rs); proptest on stable Rust, as cargo-fuzz needs nightly.
+FUZZ_CASES ?= 200000
+FUZZ_SECONDS ?= 600
+fuzz: | setup
+	$(call section,Fuzzing (tests/properties.rs with $(FUZZ_CASES) cases each, at most $(FUZZ_SECONDS) s))
+	@PROPTEST_CASES=$(FUZZ_CASES) timeout $(FUZZ_SECONDS) cargo test --release --test properties
