@@ -99,6 +99,8 @@ test-lint: | setup
 	@cargo fmt --all --check
 	$(call section,Lints (cargo clippy --workspace --all-targets -- -D warnings))
 	@cargo clippy --workspace --all-targets -- -D warnings
+	$(call section,Lints of the wasm build (cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings))
+	@cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
 
 test-wasm: | setup
 	@scripts/test-wasm.sh
