@@ -25,7 +25,7 @@ RUST_INPUTS := Cargo.toml Cargo.lock $(shell find src -name '*.rs' -o -type d)
 TEMPLATE_INPUTS := $(shell find pkg-template)
 
 # The suites `make test` runs, in this order; add a new suite's target here.
-TEST_SUITES := test-native test-lint test-wasm test-package test-types test-js test-browser
+TEST_SUITES := test-native test-lint test-contract test-wasm test-package test-types test-js test-browser
 
 # Extra arguments, e.g. `make test-native CARGO_TEST_ARGS=routes`.
 CARGO_TEST_ARGS ?=
@@ -138,7 +138,7 @@ clean:
 
 # ---- hardening -------------------------------------------------------------------------
 
-.PHONY: test-contract fuzz
+.PHONY: fuzz
 
 # The contract fuzzer (schemathesis, from PyPI) against the emulator; CONTRACT_EXAMPLES=N per operation.
 test-contract: build-emulator
