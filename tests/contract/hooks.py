@@ -50,10 +50,6 @@ def map_query(ctx, query):
             query["page"] = real
         else:
             query.pop("page")
-    after, before = query.get("invoiceDateAfter"), query.get("invoiceDateBefore")
-    # A range that ends before it starts is refused, which no schema can say: keep ranges in order.
-    if isinstance(after, str) and isinstance(before, str) and after and before:
-        query.pop("invoiceDateAfter")
     return query
 
 
