@@ -168,3 +168,30 @@ test("plain http is refused for hosts other than this machine", () => {
   }
   assert.ok(new SignicatClient({ baseUrl: "http://localhost:1/x", accessToken: "t" }));
 });
+
+test("one client keeps working after every kind of error", async () => {
+  const client = new SignicatClient(options({ maxRetries: 0 }));
+  const works = async (after) => assert.equal((await client.accounts.list({ limit: 1 })).data.length, 1, `works after ${after}`);
+  const kinds = [];
+  const expect = async (kind, call) => {
+    const error = await failure(call());
+    assert.equal(error.kind, kind, error.message);
+    kinds.push(kind);
+    await works(kind);
+  };
+  const path = "/account-management/accounts";
+  await expect("validation", () => client.accounts.create({ name: "" }));
+  await expect("api", () => client.accounts.get("a-ppge-missing"));
+  await emu.armFault("403", { method: "GET", path, times: 1 });
+  await expect("auth", () => client.accounts.list({ limit: 1 }));
+  await emu.armFault("429", { method: "GET", path, times: 1 });
+  await expect("rate_limited", () => client.accounts.list({ limit: 1 }));
+  await emu.armFault("reset", { method: "GET", path, times: 1 });
+  await expect("network", () => client.accounts.list({ limit: 1 }));
+  await emu.armFault("slow=2000ms", { method: "GET", path, times: 1 });
+  await expect("timeout", () => client.accounts.list({ limit: 1, timeoutMs: 200 }));
+  await expect("aborted", () => client.accounts.list({ limit: 1, signal: AbortSignal.abort() }));
+  await emu.armFault("truncate", { method: "GET", path, times: 1 });
+  await expect("decode", () => client.accounts.list({ limit: 1 }));
+  assert.deepEqual(kinds, ["validation", "api", "auth", "rate_limited", "network", "timeout", "aborted", "decode"]);
+});
