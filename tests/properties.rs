@@ -1,6 +1,7 @@
 //! Property tests of everything that reads input from outside: arbitrary JSON and text never
 //! make a decoder, a rule, the query reader or the path builder panic, and every refusal is a
 //! typed issue with a message. `make fuzz` runs the same properties with many more cases.
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use serde_json::{Map, Value};
