@@ -43,6 +43,7 @@ help:
 	@echo "make size        raw and gzipped sizes of the .wasm and JS glue"
 	@echo "make setup       install the toolchain (wasm32 target, wasm-bindgen, wasm-pack, Chromium, npm tools)"
 	@echo "make bench       benchmarks"
+	@echo "make fuzz        the property tests with 200 000 cases each (FUZZ_CASES, FUZZ_SECONDS)"
 	@echo "make clean       remove build/ and pkg/ (cargo's target/ stays)"
 
 setup:
