@@ -158,7 +158,8 @@ fn url(value: Option<String>, default: &str, name: &str) -> Result<String, Error
     if value.contains(char::is_whitespace) {
         return Err(url_error(name, " must be a URL without spaces"));
     }
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let end = rest.bytes().position(|b| matches!(b, b'/' | b'?' | b'#'));
+    let authority = rest.get(..end.unwrap_or(rest.len())).unwrap_or_default();
     if authority.contains('@') {
         return Err(url_error(name, " must not carry a user name or password"));
     }
@@ -179,8 +180,12 @@ fn url(value: Option<String>, default: &str, name: &str) -> Result<String, Error
 }
 
 fn is_loopback(host: &str) -> bool {
+    // 127.0.0.0/8 by its shape (digits and three dots), without parsing numbers into the wasm.
     let ipv4_loopback = host.strip_prefix("127.").is_some_and(|rest| {
-        rest.split('.').all(|part| part.parse::<u8>().is_ok()) && rest.split('.').count() == 3
+        rest.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+            && rest.bytes().filter(|b| *b == b'.').count() == 2
+            && !rest.contains("..")
+            && !rest.ends_with('.')
     });
     host == "localhost" || host.ends_with(".localhost") || host == "::1" || ipv4_loopback
 }
