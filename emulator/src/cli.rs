@@ -26,7 +26,8 @@ OPTIONS:
     --fault-seed N         Seed for the random faults (default: random)
     --exit-with-stdin      Exit when standard input closes (for test harnesses)
     --allow-origin ORIGIN  A web origin whose pages may call the emulator, besides its
-                           own (repeatable; e.g. http://localhost:5173)
+                           own (repeatable; e.g. http://localhost:5173, or
+                           http://127.0.0.1:* for any port of that host)
     --log                  Print one line per request on standard error
     -h, --help             Print this help
     -V, --version          Print the version
@@ -132,7 +133,11 @@ pub fn parse<I: IntoIterator<Item = String>>(args: I) -> Result<Command, String>
             "--allow-origin" => {
                 let origin = value(&flag)?.trim_end_matches('/').to_ascii_lowercase();
                 let scheme_ok = origin.starts_with("http://") || origin.starts_with("https://");
-                if !scheme_ok || origin.matches('/').count() != 2 {
+                let any_port = origin.strip_suffix(":*").is_some_and(|o| !o.contains('*'));
+                if !scheme_ok
+                    || origin.matches('/').count() != 2
+                    || (origin.contains('*') && !any_port)
+                {
                     return Err(format!(
                         "--allow-origin takes an origin such as http://localhost:5173, not {origin}"
                     ));

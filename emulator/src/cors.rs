@@ -48,12 +48,24 @@ fn refusal(app: &App, headers: &HeaderMap) -> Option<(&'static str, String)> {
         }
     }
     match text(ORIGIN) {
-        Some(origin) if !app.config.allowed_origins.contains(&origin) => Some((
+        Some(origin) if !allowed(&app.config.allowed_origins, &origin) => Some((
             "cross_origin",
             format!("pages from {origin} may not call this emulator; start it with --allow-origin {origin} to allow them"),
         )),
         _ => None,
     }
+}
+
+/// Whether `origin` is listed, or matches a listed `scheme://host:*` on any port.
+fn allowed(origins: &[String], origin: &str) -> bool {
+    origins
+        .iter()
+        .any(|allowed| match allowed.strip_suffix('*') {
+            Some(prefix) if prefix.ends_with(':') => origin
+                .strip_prefix(prefix)
+                .is_some_and(|port| !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit())),
+            _ => allowed == origin,
+        })
 }
 
 pub async fn layer(State(app): State<Arc<App>>, request: Request, next: Next) -> Response {

@@ -273,6 +273,20 @@ async fn pages_from_other_origins_and_foreign_hosts_are_refused() {
         .await
         .expect(403);
     assert_eq!(rebound.json()["code"], json!("wrong_host"));
+    let any_port = Emulator::start(&["--allow-origin", "http://127.0.0.1:*"]);
+    for (origin, status) in [
+        ("http://127.0.0.1:4173", 200),
+        ("http://127.0.0.1:1", 200),
+        ("http://127.0.0.1:", 403),
+        ("http://127.0.0.1:80x", 403),
+        ("http://127.0.0.10:4173", 403),
+        ("http://localhost:4173", 403),
+    ] {
+        any_port
+            .raw("GET", "/emulator/stats", &[("origin", origin)], None)
+            .await
+            .expect(status);
+    }
     let own = emu.origin.replace("http://127.0.0.1", "http://localhost");
     for origin in [PAGE_ORIGIN, own.as_str()] {
         emu.raw("GET", "/emulator/stats", &[("origin", origin)], None)
