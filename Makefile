@@ -25,7 +25,7 @@ RUST_INPUTS := Cargo.toml Cargo.lock $(shell find src -name '*.rs' -o -type d)
 TEMPLATE_INPUTS := $(shell find pkg-template)
 
 # The suites `make test` runs, in this order; add a new suite's target here.
-TEST_SUITES := test-native test-lint test-wasm test-package test-types test-js test-browser test-bench test-consumers
+TEST_SUITES := test-native test-lint test-contract test-wasm test-package test-types test-js test-browser test-bench test-consumers
 
 # Extra arguments, e.g. `make test-native CARGO_TEST_ARGS=routes`.
 CARGO_TEST_ARGS ?=
@@ -43,6 +43,7 @@ help:
 	@echo "make size        raw and gzipped sizes of the .wasm and JS glue, the .wasm's five biggest items"
 	@echo "make setup       install the toolchain (wasm32 target, wasm-bindgen, wasm-pack, Chromium, npm tools)"
 	@echo "make bench       every benchmark against plain fetch in one run: a table and BENCHMARKS.md"
+	@echo "make fuzz        the property tests with 200 000 cases each (FUZZ_CASES, FUZZ_SECONDS)"
 	@echo "make clean       remove build/ and pkg/ (cargo's target/ stays)"
 
 setup:
@@ -99,6 +100,8 @@ test-lint: | setup
 	@cargo fmt --all --check
 	$(call section,Lints (cargo clippy --workspace --all-targets -- -D warnings))
 	@cargo clippy --workspace --all-targets -- -D warnings
+	$(call section,Lints of the wasm build (cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings))
+	@cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
 
 test-wasm: | setup
 	@scripts/test-wasm.sh
@@ -141,3 +144,20 @@ bench: build $(STAMPS)/consumer
 
 clean:
 	rm -rf build pkg
+
+# ---- hardening -------------------------------------------------------------------------
+
+.PHONY: fuzz
+
+# The contract fuzzer (schemathesis, from PyPI) against the emulator; CONTRACT_EXAMPLES=N per operation.
+test-contract: build-emulator
+	$(call section,Contract fuzzer (schemathesis against the emulator))
+	@scripts/contract.sh
+
+# Property tests of every decoder, rule, query reader and path builder with many more cases
+# than `cargo test` (tests/properties.rs); proptest on stable Rust, as cargo-fuzz needs nightly.
+FUZZ_CASES ?= 200000
+FUZZ_SECONDS ?= 600
+fuzz: | setup
+	$(call section,Fuzzing (tests/properties.rs with $(FUZZ_CASES) cases each, at most $(FUZZ_SECONDS) s))
+	@PROPTEST_CASES=$(FUZZ_CASES) timeout $(FUZZ_SECONDS) cargo test --release --test properties

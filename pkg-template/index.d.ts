@@ -147,6 +147,8 @@ export declare class SignicatError extends Error implements Wasm.Error {
   invalidParams?: Wasm.InvalidParam[];
   /** Client-side validation issues (kind `validation`): nothing was sent. */
   issues?: Wasm.ValidationIssue[];
+  /** How long the API asked callers to wait before trying again (its `Retry-After`). */
+  retryAfterMs?: number;
   /** The operation, e.g. `accounts.create`. */
   operation?: string;
 }

@@ -142,19 +142,56 @@ pub fn timeout(timeout_ms: Option<f64>) -> Result<Option<f64>, Error> {
     }
 }
 
+/// An https URL with a host; plain http only to this machine, where nobody else can read the
+/// secret or the tokens on the way.
 fn url(value: Option<String>, default: &str, name: &str) -> Result<String, Error> {
     let value = value.unwrap_or_else(|| default.to_string());
     let lower = value.to_ascii_lowercase();
-    if (lower.starts_with("https://") || lower.starts_with("http://"))
-        && !value.contains(char::is_whitespace)
-    {
-        Ok(value)
-    } else {
-        Err(Error::config(text(&[
-            &name,
-            &" must be an http:// or https:// URL",
-        ])))
+    let (secure, rest) = match (
+        lower.strip_prefix("https://"),
+        lower.strip_prefix("http://"),
+    ) {
+        (Some(rest), _) => (true, rest),
+        (None, Some(rest)) => (false, rest),
+        _ => return Err(url_error(name, " must be an https:// URL")),
+    };
+    if value.contains(char::is_whitespace) {
+        return Err(url_error(name, " must be a URL without spaces"));
     }
+    let end = rest.bytes().position(|b| matches!(b, b'/' | b'?' | b'#'));
+    let authority = rest.get(..end.unwrap_or(rest.len())).unwrap_or_default();
+    if authority.contains('@') {
+        return Err(url_error(name, " must not carry a user name or password"));
+    }
+    let host = match authority.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or_default(),
+        None => authority.split(':').next().unwrap_or_default(),
+    };
+    if host.is_empty() {
+        return Err(url_error(name, " must name a host"));
+    }
+    if !secure && !is_loopback(host) {
+        return Err(url_error(
+            name,
+            " must be an https:// URL (http:// only for localhost, 127.0.0.1 or ::1)",
+        ));
+    }
+    Ok(value)
+}
+
+fn is_loopback(host: &str) -> bool {
+    // 127.0.0.0/8 by its shape (digits and three dots), without parsing numbers into the wasm.
+    let ipv4_loopback = host.strip_prefix("127.").is_some_and(|rest| {
+        rest.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+            && rest.bytes().filter(|b| *b == b'.').count() == 2
+            && !rest.contains("..")
+            && !rest.ends_with('.')
+    });
+    host == "localhost" || host.ends_with(".localhost") || host == "::1" || ipv4_loopback
+}
+
+fn url_error(name: &str, problem: &str) -> Error {
+    Error::config(text(&[&name, &problem]))
 }
 
 #[cfg(test)]
@@ -233,6 +270,36 @@ mod tests {
             Some("http://127.0.0.1:8787/account-management".into())
         );
         assert!(settings(Some("ftp://x".into()), None, None, None).is_err());
+        for url in [
+            "https://api.example.com/x",
+            "http://localhost:8787",
+            "http://app.localhost/x",
+            "http://127.0.0.1:8787/a",
+            "http://127.1.2.3/",
+            "http://[::1]:8787/a",
+            "HTTPS://API.SIGNICAT.COM",
+        ] {
+            assert!(
+                settings(Some(url.into()), Some(url.into()), None, None).is_ok(),
+                "{url}"
+            );
+        }
+        for url in [
+            "http://api.signicat.com/account-management",
+            "http://10.0.0.1/x",
+            "http://127.0.0.1.evil.com/x",
+            "http://localhost.evil.com/x",
+            "http:///auth/open/connect/token",
+            "https://",
+            "https://:443/x",
+            "https://user:pass@api.signicat.com/x",
+            "http://[::2]/x",
+        ] {
+            let refused = settings(None, Some(url.into()), None, None)
+                .err()
+                .map(|e| e.kind);
+            assert_eq!(refused, Some(ErrorKind::Config), "{url}");
+        }
         assert!(settings(None, Some("not a url".into()), None, None).is_err());
         for bad in [0.0, -1.0, f64::NAN, f64::INFINITY, 3e9] {
             assert!(settings(None, None, Some(bad), None).is_err(), "{bad}");

@@ -83,6 +83,9 @@ pub struct Error {
     /// Client-side validation issues, when `kind` is `validation` and nothing was sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issues: Option<Vec<ValidationIssue>>,
+    /// How long the API asked callers to wait (`Retry-After`), when it did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_after_ms: Option<f64>,
     /// The operation, e.g. `accounts.create`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub operation: Option<String>,
@@ -111,6 +114,7 @@ impl Error {
             type_uri: None,
             invalid_params: None,
             issues: None,
+            retry_after_ms: None,
             operation: None,
         }
     }

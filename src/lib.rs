@@ -5,6 +5,16 @@
 
 // `Error` carries the API's problem details by value; failures are the cold path, so its size is no cost.
 #![allow(clippy::result_large_err)]
+// Nothing on the JS boundary may panic: a panic poisons the client for good.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
 
 pub mod auth;
 pub mod config;

@@ -184,8 +184,11 @@ pub fn encode_component(value: &str, out: &mut String) {
             out.push(byte as char);
         } else {
             out.push('%');
-            out.push(HEX[usize::from(byte >> 4)] as char);
-            out.push(HEX[usize::from(byte & 0xF)] as char);
+            for nibble in [byte >> 4, byte & 0xF] {
+                out.push(char::from(
+                    HEX.get(usize::from(nibble)).copied().unwrap_or(b'0'),
+                ));
+            }
         }
     }
 }

@@ -31,6 +31,10 @@ pub struct Config {
     pub faults: RandomFaults,
     pub serve: Option<PathBuf>,
     pub log: bool,
+    /// Origins whose pages may call: the emulator's own (by any loopback name) and `--allow-origin`.
+    pub allowed_origins: Vec<String>,
+    /// `Host` values that name this server; any other is a DNS-rebinding attempt.
+    pub allowed_hosts: Vec<String>,
 }
 
 pub struct App {
@@ -42,6 +46,15 @@ pub struct App {
     tokens: Mutex<TokenStore>,
     faults: Mutex<FaultState>,
     stats: Mutex<Stats>,
+}
+
+/// The loopback names of the server at `origin` (`http://127.0.0.1:PORT`), after `prefix`.
+fn own_names(origin: &str, prefix: &str) -> Vec<String> {
+    let port = origin.rsplit(':').next().unwrap_or_default();
+    ["127.0.0.1", "localhost", "[::1]"]
+        .iter()
+        .map(|host| format!("{prefix}{host}:{port}"))
+        .collect()
 }
 
 /// A lock whose holder panicked still guards consistent data here, so carry on with it.
@@ -60,7 +73,9 @@ impl App {
         let persister = options
             .data
             .clone()
-            .map(|path| Arc::new(Persister::new(path)));
+            .map(Persister::new)
+            .transpose()?
+            .map(Arc::new);
         let store = match &persister {
             Some(p) => match persist::load(p.path())? {
                 Some(store) => store,
@@ -77,7 +92,7 @@ impl App {
         let fault_seed = options.fault_seed.unwrap_or_else(rng::os_seed);
         Ok(App {
             config: Config {
-                origin,
+                origin: origin.clone(),
                 next_style: options.next_style,
                 client_id: options.client_id.clone(),
                 client_secret: options.client_secret.clone(),
@@ -86,6 +101,11 @@ impl App {
                 faults: options.faults.clone(),
                 serve: options.serve.clone(),
                 log: options.log,
+                allowed_origins: own_names(&origin, "http://")
+                    .into_iter()
+                    .chain(options.allow_origins.iter().cloned())
+                    .collect(),
+                allowed_hosts: own_names(&origin, ""),
             },
             store: RwLock::new(store),
             version: AtomicU64::new(1),
@@ -118,33 +138,29 @@ impl App {
             .map(|p| p.path().display().to_string())
     }
 
-    /// Runs one change and, with `--data`, makes it durable before the caller answers.
+    /// Runs one change and, with `--data`, makes it durable before the caller answers. The
+    /// write happens under the store's lock, so a change that cannot be saved is undone
+    /// before anyone else sees it.
     pub async fn mutate<T>(
         &self,
         change: impl FnOnce(&mut Store) -> Result<T, StoreError>,
     ) -> Result<T, Problem> {
-        let (value, snapshot) = {
-            let mut store = self.store.write().unwrap_or_else(|e| e.into_inner());
-            let value = change(&mut store)?;
-            let version = self.version.fetch_add(1, Ordering::SeqCst) + 1;
-            let snapshot = match &self.persister {
-                Some(_) => Some((version, persist::encode(&store).map_err(Problem::internal)?)),
-                None => None,
-            };
-            (value, snapshot)
+        let mut store = self.store.write().unwrap_or_else(|e| e.into_inner());
+        let Some(persister) = &self.persister else {
+            return change(&mut store).map_err(Problem::from);
         };
-        self.save(snapshot).await?;
+        let before = store.clone();
+        let value = change(&mut store)?;
+        let version = self.version.fetch_add(1, Ordering::SeqCst) + 1;
+        let saved = persist::encode(&store)
+            .and_then(|bytes| persister.save(version, &bytes).map_err(|e| e.to_string()));
+        if let Err(error) = saved {
+            *store = before;
+            return Err(Problem::internal(format!(
+                "saving the state failed, so the change was undone: {error}"
+            )));
+        }
         Ok(value)
-    }
-
-    async fn save(&self, snapshot: Option<(u64, Vec<u8>)>) -> Result<(), Problem> {
-        let (Some(persister), Some((version, bytes))) = (self.persister.clone(), snapshot) else {
-            return Ok(());
-        };
-        tokio::task::spawn_blocking(move || persister.save(version, &bytes))
-            .await
-            .map_err(|e| Problem::internal(format!("saving the state failed: {e}")))?
-            .map_err(|e| Problem::internal(format!("saving the state failed: {e}")))
     }
 
     /// Back to the seeded dataset, with no armed faults and empty stats. Tokens stay valid.

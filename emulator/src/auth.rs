@@ -1,7 +1,7 @@
 //! OAuth 2.0 client credentials as the emulator checks them: client authentication and
 //! the set of issued bearer tokens.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::time::{Duration, Instant};
 
 use base64::engine::general_purpose::STANDARD;
@@ -63,11 +63,17 @@ pub enum TokenCheck {
     Unknown,
 }
 
+/// Live tokens kept at most; past this the oldest is forgotten (and answers 401 as unknown).
+const MAX_TOKENS: usize = 100_000;
+
 /// Every token issued and when it expires.
 #[derive(Debug)]
 pub struct TokenStore {
     ttl: Duration,
     tokens: HashMap<String, Instant>,
+    /// Tokens in the order issued, which is the order they expire in (one TTL for all), so
+    /// pruning looks only at the front: O(1) per token issued, not a scan of all.
+    order: VecDeque<(Instant, String)>,
 }
 
 impl TokenStore {
@@ -75,15 +81,23 @@ impl TokenStore {
         TokenStore {
             ttl,
             tokens: HashMap::new(),
+            order: VecDeque::new(),
         }
     }
 
     /// A fresh unguessable token and its lifetime in seconds.
     pub fn issue(&mut self, now: Instant) -> (String, u64) {
-        self.tokens
-            .retain(|_, expiry| now.saturating_duration_since(*expiry) < EXPIRED_GRACE);
+        while let Some((expiry, token)) = self.order.front() {
+            let stale = now.saturating_duration_since(*expiry) >= EXPIRED_GRACE;
+            if !stale && self.order.len() < MAX_TOKENS {
+                break;
+            }
+            self.tokens.remove(token);
+            self.order.pop_front();
+        }
         let token = rng::secret(32);
         self.tokens.insert(token.clone(), now + self.ttl);
+        self.order.push_back((now + self.ttl, token.clone()));
         (token, self.ttl.as_secs())
     }
 
@@ -99,6 +113,7 @@ impl TokenStore {
     pub fn revoke_all(&mut self) -> usize {
         let count = self.tokens.len();
         self.tokens.clear();
+        self.order.clear();
         count
     }
 }
@@ -106,6 +121,24 @@ impl TokenStore {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_store_forgets_long_expired_tokens_and_holds_a_bounded_number() {
+        let start = Instant::now();
+        let mut store = TokenStore::new(Duration::from_secs(1));
+        let (old, _) = store.issue(start);
+        assert_eq!(store.check(&old, start), TokenCheck::Valid);
+        let later = start + EXPIRED_GRACE + Duration::from_secs(2);
+        let (new, _) = store.issue(later);
+        assert_eq!(store.check(&old, later), TokenCheck::Unknown);
+        assert_eq!(store.check(&new, later), TokenCheck::Valid);
+        for _ in 0..MAX_TOKENS + 10 {
+            store.issue(later);
+        }
+        assert_eq!(store.tokens.len(), MAX_TOKENS);
+        assert_eq!(store.order.len(), MAX_TOKENS);
+        assert_eq!(store.check(&new, later), TokenCheck::Unknown);
+    }
 
     #[test]
     fn reads_basic_credentials() {

@@ -25,6 +25,9 @@ OPTIONS:
     --faults SPEC          Random faults, e.g. 429=0.1,503=0.05,reset=0.02,slow=1500ms@0.05
     --fault-seed N         Seed for the random faults (default: random)
     --exit-with-stdin      Exit when standard input closes (for test harnesses)
+    --allow-origin ORIGIN  A web origin whose pages may call the emulator, besides its
+                           own (repeatable; e.g. http://localhost:5173, or
+                           http://127.0.0.1:* for any port of that host)
     --log                  Print one line per request on standard error
     -h, --help             Print this help
     -V, --version          Print the version
@@ -54,6 +57,7 @@ pub struct Options {
     pub fault_seed: Option<u64>,
     pub exit_with_stdin: bool,
     pub log: bool,
+    pub allow_origins: Vec<String>,
 }
 
 impl Default for Options {
@@ -72,6 +76,7 @@ impl Default for Options {
             fault_seed: None,
             exit_with_stdin: false,
             log: false,
+            allow_origins: Vec::new(),
         }
     }
 }
@@ -125,6 +130,20 @@ pub fn parse<I: IntoIterator<Item = String>>(args: I) -> Result<Command, String>
             "--client-id" => options.client_id = non_empty(&flag, value(&flag)?)?,
             "--client-secret" => options.client_secret = non_empty(&flag, value(&flag)?)?,
             "--data" => options.data = Some(PathBuf::from(non_empty(&flag, value(&flag)?)?)),
+            "--allow-origin" => {
+                let origin = value(&flag)?.trim_end_matches('/').to_ascii_lowercase();
+                let scheme_ok = origin.starts_with("http://") || origin.starts_with("https://");
+                let any_port = origin.strip_suffix(":*").is_some_and(|o| !o.contains('*'));
+                if !scheme_ok
+                    || origin.matches('/').count() != 2
+                    || (origin.contains('*') && !any_port)
+                {
+                    return Err(format!(
+                        "--allow-origin takes an origin such as http://localhost:5173, not {origin}"
+                    ));
+                }
+                options.allow_origins.push(origin);
+            }
             "--serve" => options.serve = Some(PathBuf::from(non_empty(&flag, value(&flag)?)?)),
             "--next-style" => {
                 options.next_style = match value(&flag)?.as_str() {

@@ -279,6 +279,9 @@ pub enum Source {
     Random,
 }
 
+/// How many armed faults the queue holds at most.
+pub const MAX_ARMED: usize = 1_000;
+
 /// The armed queue and the random faults, with the generator that draws them.
 #[derive(Debug)]
 pub struct FaultState {
@@ -301,9 +304,10 @@ impl FaultState {
     /// The fault for a request that carries no header: the first matching armed one, else a random draw.
     pub fn next(&mut self, method: &str, path: &str) -> Option<(Fault, Source)> {
         if let Some(at) = self.queue.iter().position(|a| a.matches(method, path)) {
-            let fault = self.queue[at].fault.clone();
-            self.queue[at].times -= 1;
-            if self.queue[at].times == 0 {
+            let armed = self.queue.get_mut(at)?;
+            let fault = armed.fault.clone();
+            armed.times = armed.times.saturating_sub(1);
+            if armed.times == 0 {
                 self.queue.remove(at);
             }
             return Some((fault, Source::Queue));
@@ -315,8 +319,13 @@ impl FaultState {
         self.random.pick(draw).map(|f| (f, Source::Random))
     }
 
-    pub fn arm(&mut self, armed: ArmedFault) {
+    /// Arms `armed` unless the queue is full: a page that arms faults in a loop must not grow it forever.
+    pub fn arm(&mut self, armed: ArmedFault) -> Result<(), String> {
+        if self.queue.len() >= MAX_ARMED {
+            return Err(format!("at most {MAX_ARMED} faults can be armed at once"));
+        }
         self.queue.push(armed);
+        Ok(())
     }
 
     pub fn queue(&self) -> &[ArmedFault] {
@@ -504,18 +513,22 @@ mod tests {
             })
             .unwrap()
         };
-        state.arm(arm(
-            "503",
-            Some(2),
-            Some("post"),
-            Some("/account-management/accounts"),
-        ));
-        state.arm(arm(
-            "reset",
-            None,
-            None,
-            Some("/account-management/contacts*"),
-        ));
+        state
+            .arm(arm(
+                "503",
+                Some(2),
+                Some("post"),
+                Some("/account-management/accounts"),
+            ))
+            .unwrap();
+        state
+            .arm(arm(
+                "reset",
+                None,
+                None,
+                Some("/account-management/contacts*"),
+            ))
+            .unwrap();
         assert_eq!(state.next("GET", "/account-management/accounts"), None);
         assert_eq!(state.next("POST", "/account-management/accounts/x"), None);
         assert!(matches!(
@@ -530,6 +543,11 @@ mod tests {
         assert!(state.next("POST", "/account-management/accounts").is_some());
         assert_eq!(state.next("POST", "/account-management/accounts"), None);
         assert!(state.queue().is_empty());
+        for _ in 0..MAX_ARMED {
+            state.arm(arm("503", None, None, None)).unwrap();
+        }
+        assert!(state.arm(arm("503", None, None, None)).is_err());
+        assert_eq!(state.queue().len(), MAX_ARMED);
     }
 
     #[test]

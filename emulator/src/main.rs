@@ -1,5 +1,16 @@
 //! signicat-emulator: a local, stateful Signicat Account Management API for tests and demos.
 
+// A request must never take the server down: failures are answers, not panics.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+
 mod app;
 mod auth;
 mod cli;

@@ -97,11 +97,14 @@ pub fn resolve(
     limit: Option<usize>,
     page: Option<&str>,
 ) -> Result<(usize, Option<u64>), (&'static str, String)> {
-    if let Some(limit) = limit {
-        if !(1..=MAX_LIMIT).contains(&limit) {
-            return Err(("limit", format!("must be between 1 and {MAX_LIMIT}")));
+    // Any int32 from 1 is a valid limit; past the largest page it is clamped, as a real API does.
+    let limit = match limit {
+        Some(0) => return Err(("limit", "must be at least 1".to_string())),
+        Some(n) if n > i32::MAX as usize => {
+            return Err(("limit", format!("must be at most {}", i32::MAX)))
         }
-    }
+        other => other.map(|n| n.min(MAX_LIMIT)),
+    };
     let Some(token) = page.filter(|p| !p.is_empty()) else {
         return Ok((limit.unwrap_or(DEFAULT_LIMIT), None));
     };
@@ -184,7 +187,11 @@ mod tests {
         );
         assert_eq!(resolve(Listing::Contacts, Some(7), Some("")), Ok((7, None)));
         assert!(resolve(Listing::Contacts, Some(0), None).is_err());
-        assert!(resolve(Listing::Contacts, Some(1001), None).is_err());
+        assert_eq!(
+            resolve(Listing::Contacts, Some(2_147_483_646), None),
+            Ok((MAX_LIMIT, None))
+        );
+        assert!(resolve(Listing::Contacts, Some(2_147_483_648), None).is_err());
         let token = Cursor {
             listing: Listing::Accounts,
             limit: 20,

@@ -65,13 +65,14 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    // An unguessable name opened with create_new, so no file or link planted beforehand is written through.
+    let temp = dir.join(format!(".{name}.{}.tmp", crate::rng::secret(12)));
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options.open(&temp)?;
     let result = (|| {
-        let mut file = OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .open(&temp)?;
         file.write_all(bytes)?;
         file.sync_all()?;
         drop(file);
@@ -86,18 +87,38 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 }
 
 /// Writes snapshots in order: a snapshot older than the one on disk is skipped, since the
-/// newer one already holds its changes.
+/// newer one already holds its changes. Holds `FILE.lock` locked while it lives, so a second
+/// emulator cannot take the same file and overwrite the first one's changes.
 pub struct Persister {
     path: PathBuf,
     written: Mutex<u64>,
+    _lock: File,
 }
 
 impl Persister {
-    pub fn new(path: PathBuf) -> Self {
-        Persister {
+    pub fn new(path: PathBuf) -> Result<Self, String> {
+        let mut lock_name = path.clone().into_os_string();
+        lock_name.push(".lock");
+        let lock_path = PathBuf::from(lock_name);
+        let lock = OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&lock_path)
+            .map_err(|e| format!("cannot open {}: {e}", lock_path.display()))?;
+        lock.try_lock().map_err(|e| match e {
+            fs::TryLockError::WouldBlock => format!(
+                "another emulator is using {} (it holds {})",
+                path.display(),
+                lock_path.display()
+            ),
+            fs::TryLockError::Error(e) => format!("cannot lock {}: {e}", lock_path.display()),
+        })?;
+        Ok(Persister {
             path,
             written: Mutex::new(0),
-        }
+            _lock: lock,
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -157,7 +178,7 @@ mod tests {
         assert!(load(&path).is_err());
         fs::write(&path, b"not json").unwrap();
         assert!(load(&path).is_err());
-        let persister = Persister::new(path.clone());
+        let persister = Persister::new(path.clone()).unwrap();
         persister.save(2, b"two").unwrap();
         persister.save(1, b"one").unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"two");

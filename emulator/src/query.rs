@@ -18,7 +18,7 @@ impl Query {
         Query { pairs }
     }
 
-    /// The value of `name`; empty counts as absent, and a repeated parameter is refused.
+    /// The value of `name`; an empty or a repeated one is refused (the contract has no empty values).
     pub fn get(&self, name: &str) -> Result<Option<&str>, Problem> {
         let mut values = self
             .pairs
@@ -29,7 +29,10 @@ impl Query {
         if values.next().is_some() {
             return Err(Problem::param(name, "must be given only once"));
         }
-        Ok(first.filter(|v| !v.is_empty()))
+        match first {
+            Some("") => Err(Problem::param(name, format!("{name} must not be empty"))),
+            other => Ok(other),
+        }
     }
 
     pub fn boolean(&self, name: &str) -> Result<Option<bool>, Problem> {
@@ -81,8 +84,11 @@ mod tests {
         assert_eq!(q.integer("limit").unwrap(), Some(20));
         assert_eq!(q.boolean("deleted").unwrap(), Some(true));
         assert!(q.date_time("after").unwrap().is_some());
-        assert_eq!(q.get("page").unwrap(), None);
         assert_eq!(q.get("missing").unwrap(), None);
+        for empty in ["page", "limit", "deleted", "after"] {
+            let q = Query::parse(Some(&format!("{empty}=")));
+            assert_eq!(q.get(empty).unwrap_err().status, 400, "{empty}");
+        }
     }
 
     #[test]

@@ -50,7 +50,8 @@ impl Rng {
     /// `len` characters from `[A-Za-z0-9]`, the alphabet of the real ids.
     pub fn alnum(&mut self, len: usize) -> String {
         (0..len)
-            .map(|_| char::from(ALNUM[self.below(ALNUM.len() as u64) as usize]))
+            .filter_map(|_| ALNUM.get(self.below(ALNUM.len() as u64) as usize))
+            .map(|b| char::from(*b))
             .collect()
     }
 }

@@ -13,6 +13,12 @@ use crate::inject::Injected;
 
 /// The newest requests kept in the log; counts are kept for all.
 const LOG_LIMIT: usize = 50_000;
+/// Distinct `"METHOD /path"` counters; paths are mostly ids, so a scan must not grow them forever.
+const COUNTED_PATHS: usize = 10_000;
+/// Longer paths are kept cut to this many bytes.
+const PATH_LIMIT: usize = 512;
+/// Where requests to paths beyond [`COUNTED_PATHS`] are counted.
+const OTHER_PATHS: &str = "(other paths)";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RequestRecord {
@@ -44,14 +50,22 @@ pub struct StatsView<'a> {
 }
 
 impl Stats {
-    pub fn record(&mut self, record: RequestRecord, token_request: bool) {
+    pub fn record(&mut self, mut record: RequestRecord, token_request: bool) {
         if token_request {
             self.token_requests += 1;
         }
-        *self
-            .counts
-            .entry(format!("{} {}", record.method, record.path))
-            .or_default() += 1;
+        if record.path.len() > PATH_LIMIT {
+            let mut end = PATH_LIMIT;
+            while !record.path.is_char_boundary(end) {
+                end -= 1;
+            }
+            record.path.truncate(end);
+        }
+        let mut key = format!("{} {}", record.method, record.path);
+        if self.counts.len() >= COUNTED_PATHS && !self.counts.contains_key(&key) {
+            key = format!("{} {OTHER_PATHS}", record.method);
+        }
+        *self.counts.entry(key).or_default() += 1;
         if self.log.len() == LOG_LIMIT {
             self.log.pop_front();
             self.dropped += 1;
@@ -138,6 +152,19 @@ mod tests {
         assert_eq!(view.counts["GET /account-management/accounts"], 2);
         stats.clear();
         assert_eq!(stats.view().total_requests, 0);
+    }
+
+    #[test]
+    fn counters_and_paths_are_bounded() {
+        let mut stats = Stats::default();
+        for i in 0..COUNTED_PATHS + 50 {
+            stats.record(record("GET", &format!("/x/{i}"), 200), false);
+        }
+        stats.record(record("GET", &"é".repeat(PATH_LIMIT), 200), false);
+        let view = stats.view();
+        assert_eq!(view.counts.len(), COUNTED_PATHS + 1);
+        assert_eq!(view.counts["GET (other paths)"], 51);
+        assert!(view.requests.iter().all(|r| r.path.len() <= PATH_LIMIT));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 // The one error class every failure is an instance of. Its fields come from the Rust
 // `Error` (src/error.rs); this file only gives them an `Error` subclass to live in.
 
-const FIELDS = ["kind", "retryable", "status", "code", "title", "detail", "traceId", "type", "invalidParams", "issues", "operation"];
+const FIELDS = ["kind", "retryable", "status", "code", "title", "detail", "traceId", "type", "invalidParams", "issues", "retryAfterMs", "operation"];
 
 export class SignicatError extends Error {
   constructor(fields) {

@@ -5,4 +5,4 @@ pub mod secret;
 pub mod token;
 
 pub use secret::Secret;
-pub use token::{CachedToken, TokenInfo};
+pub use token::{CachedToken, TokenInfo, TokenPacing};

@@ -34,6 +34,53 @@ impl CachedToken {
     }
 }
 
+/// A 401 renews the token only if the last renewal is at least this old: an API that refuses
+/// every token would otherwise cost one token request per call.
+const MIN_RENEWAL_INTERVAL_MS: f64 = 30_000.0;
+/// After a failed token request the next waits this long, doubling per failure…
+const TOKEN_BACKOFF_BASE_MS: f64 = 500.0;
+/// …up to this, so a token endpoint that is down is not hammered by every call.
+const TOKEN_BACKOFF_MAX_MS: f64 = 30_000.0;
+
+/// When the token source may be asked again: after a refusal (401) and after a failure.
+#[derive(Debug, Clone, Default)]
+pub struct TokenPacing {
+    last_renewal_ms: Option<f64>,
+    failures: u32,
+    not_before_ms: f64,
+}
+
+impl TokenPacing {
+    /// Whether a token the API refused at `now_ms` may be replaced; records the renewal if so.
+    pub fn renew_after_refusal(&mut self, now_ms: f64) -> bool {
+        let allowed = self
+            .last_renewal_ms
+            .is_none_or(|last| now_ms - last >= MIN_RENEWAL_INTERVAL_MS);
+        if allowed {
+            self.last_renewal_ms = Some(now_ms);
+        }
+        allowed
+    }
+
+    /// How long to wait at `now_ms` before the next token request (0: ask now).
+    pub fn wait_ms(&self, now_ms: f64) -> f64 {
+        (self.not_before_ms - now_ms).max(0.0)
+    }
+
+    pub fn failed(&mut self, now_ms: f64) {
+        self.failures = self.failures.saturating_add(1);
+        let exponent = self.failures.saturating_sub(1).min(16);
+        let backoff =
+            (TOKEN_BACKOFF_BASE_MS * f64::from(1u32 << exponent)).min(TOKEN_BACKOFF_MAX_MS);
+        self.not_before_ms = now_ms + backoff;
+    }
+
+    pub fn succeeded(&mut self) {
+        self.failures = 0;
+        self.not_before_ms = 0.0;
+    }
+}
+
 /// Whether `token` can travel in an `Authorization` header: visible ASCII only (RFC 6750's
 /// `b64token` is a subset), so no control character or line break can reach `fetch`.
 pub fn is_sendable(token: &str) -> bool {
@@ -123,6 +170,31 @@ mod tests {
     #[test]
     fn tokens_without_expiry_stay_fresh_until_refused() {
         assert!(token(0.0, None).is_fresh(f64::MAX));
+    }
+
+    #[test]
+    fn a_refused_token_is_renewed_at_most_once_per_interval() {
+        let mut pacing = TokenPacing::default();
+        assert!(pacing.renew_after_refusal(1_000.0));
+        assert!(!pacing.renew_after_refusal(1_001.0));
+        assert!(!pacing.renew_after_refusal(30_999.0));
+        assert!(pacing.renew_after_refusal(31_000.0));
+    }
+
+    #[test]
+    fn token_failures_back_off_exponentially_and_success_resets() {
+        let mut pacing = TokenPacing::default();
+        assert_eq!(pacing.wait_ms(0.0), 0.0);
+        pacing.failed(0.0);
+        assert_eq!(pacing.wait_ms(0.0), 500.0);
+        pacing.failed(0.0);
+        assert_eq!(pacing.wait_ms(100.0), 900.0);
+        for _ in 0..40 {
+            pacing.failed(0.0);
+        }
+        assert_eq!(pacing.wait_ms(0.0), TOKEN_BACKOFF_MAX_MS);
+        pacing.succeeded();
+        assert_eq!(pacing.wait_ms(0.0), 0.0);
     }
 
     #[test]

@@ -37,12 +37,24 @@ pub fn should_retry(method: Method, outcome: Outcome, retries_done: u32, max_ret
     }
 }
 
+/// Up to this fraction is added to a `Retry-After`, so clients told the same moment do not
+/// all come back in the same instant.
+const RETRY_AFTER_JITTER: f64 = 0.1;
+
+/// Whether a call that failed this way can be sent again without risk of applying it twice:
+/// always for idempotent methods, and for POST/PATCH only when nothing was sent.
+pub fn repeat_is_safe(method: Method, nothing_sent: bool) -> bool {
+    nothing_sent || method.is_idempotent()
+}
+
 /// Milliseconds to wait before retry number `retry` (1 for the first).
-/// The server's `Retry-After` wins (capped); otherwise exponential backoff with full jitter
-/// (AWS's "full jitter"), which spreads out clients that failed together. `random` is in [0, 1).
+/// The server's `Retry-After` wins (capped, plus a little jitter); otherwise exponential
+/// backoff with full jitter (AWS's "full jitter"), which spreads out clients that failed
+/// together. `random` is in [0, 1).
 pub fn delay_ms(retry: u32, retry_after_ms: Option<f64>, random: f64) -> f64 {
     if let Some(wait) = retry_after_ms {
-        return wait.clamp(0.0, MAX_RETRY_AFTER_MS);
+        let wait = wait.clamp(0.0, MAX_RETRY_AFTER_MS);
+        return wait + wait * RETRY_AFTER_JITTER * random.clamp(0.0, 1.0);
     }
     let exponent = retry.saturating_sub(1).min(16);
     let ceiling = (BASE_DELAY_MS * f64::from(1u32 << exponent)).min(MAX_BACKOFF_MS);
@@ -121,9 +133,22 @@ mod tests {
     }
 
     #[test]
-    fn retry_after_wins_and_is_capped() {
-        assert_eq!(delay_ms(1, Some(2_000.0), 0.9), 2_000.0);
-        assert_eq!(delay_ms(1, Some(3_600_000.0), 0.9), MAX_RETRY_AFTER_MS);
+    fn retry_after_wins_is_capped_and_never_shortened_by_jitter() {
+        assert_eq!(delay_ms(1, Some(2_000.0), 0.0), 2_000.0);
+        assert_eq!(delay_ms(1, Some(2_000.0), 0.5), 2_100.0);
+        assert!(delay_ms(1, Some(2_000.0), 0.999) < 2_200.0);
+        assert_eq!(delay_ms(1, Some(3_600_000.0), 0.0), MAX_RETRY_AFTER_MS);
         assert_eq!(delay_ms(1, Some(-5.0), 0.9), 0.0);
+    }
+
+    #[test]
+    fn only_idempotent_calls_or_unsent_ones_are_safe_to_repeat() {
+        for method in [Get, Put, Delete] {
+            assert!(repeat_is_safe(method, false));
+        }
+        for method in [Post, Patch] {
+            assert!(!repeat_is_safe(method, false));
+            assert!(repeat_is_safe(method, true));
+        }
     }
 }

@@ -21,6 +21,10 @@ fn parse_http_date(value: &str) -> Option<f64> {
     let day: u32 = day.parse().ok()?;
     let month = MONTHS.iter().position(|m| m == month)? as u32 + 1;
     let year: i64 = year.parse().ok()?;
+    // Four digits, as IMF-fixdate has; anything else is a broken header, not a far future.
+    if !(1..=9999).contains(&year) {
+        return None;
+    }
     let hms: Vec<u32> = time
         .split(':')
         .map(str::parse)
@@ -93,6 +97,9 @@ mod tests {
             "Sun, 06 Nov 1994 08:49:37 UTC",
             "Sun, 06 Foo 1994 08:49:37 GMT",
             "Sun, 06 Nov 1994 25:00:00 GMT",
+            "Sun, 06 Nov 9223372036854775807 08:49:37 GMT",
+            "Sun, 06 Nov -9223372036854775808 08:49:37 GMT",
+            "Sun, 06 Nov 0 08:49:37 GMT",
         ] {
             assert_eq!(parse(bad, 0.0), None, "{bad}");
         }

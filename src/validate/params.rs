@@ -17,6 +17,14 @@ pub fn list(params: &ListParams) -> Vec<ValidationIssue> {
     if params.limit == Some(0) {
         issues.push(issue("limit", Rule::MinLength, "limit must be at least 1"));
     }
+    // A 32-bit integer, as the contract says; the API clamps large ones to its largest page.
+    if params.limit.is_some_and(|n| n > i32::MAX as u32) {
+        issues.push(issue(
+            "limit",
+            Rule::MaxLength,
+            "limit must be at most 2147483647",
+        ));
+    }
     if params.page.as_deref().is_some_and(|p| p.trim().is_empty()) {
         issues.push(issue(
             "page",
@@ -92,10 +100,15 @@ fn is_time(time: &str) -> bool {
         }
     });
     let fields: Vec<&str> = clock.split(':').collect();
+    let field = |i: usize, below: u32| {
+        fields
+            .get(i)
+            .is_some_and(|f| digits(f, 2).is_some_and(|n| n < below))
+    };
     zone_ok
         && matches!(fields.len(), 2 | 3)
-        && digits(fields[0], 2).is_some_and(|h| h < 24)
-        && digits(fields[1], 2).is_some_and(|m| m < 60)
+        && field(0, 24)
+        && field(1, 60)
         && fields
             .get(2)
             .is_none_or(|s| digits(s, 2).is_some_and(|s| s <= 60))
@@ -132,6 +145,17 @@ mod tests {
         ] {
             assert!(!is_date_time(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn any_int32_limit_passes_since_the_api_clamps_it() {
+        let with = |limit| ListParams {
+            limit: Some(limit),
+            page: None,
+        };
+        assert!(list(&with(2_147_483_646)).is_empty());
+        assert!(list(&with(2_147_483_647)).is_empty());
+        assert_eq!(list(&with(2_147_483_648)).len(), 1);
     }
 
     #[test]

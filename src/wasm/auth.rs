@@ -10,11 +10,11 @@ use wasm_bindgen_futures::future_to_promise;
 
 use super::cancel::{Cancel, GuardError};
 use super::convert::{error_from_js, error_to_js};
-use super::js::{get, message_of, now_ms};
+use super::js::{clear_timeout, get, message_of, now_ms, sleep};
 use super::transport::{self, Exchange, SendError};
 use crate::auth::client_credentials::{basic_authorization, FORM_BODY, FORM_CONTENT_TYPE};
 use crate::auth::token::{is_sendable, OAuthError, TokenResponse};
-use crate::auth::{CachedToken, Secret, TokenInfo};
+use crate::auth::{CachedToken, Secret, TokenInfo, TokenPacing};
 use crate::error::{Error, ErrorKind};
 use crate::json::text;
 use crate::routes::Method;
@@ -32,6 +32,7 @@ pub struct Auth {
     timeout_ms: f64,
     cached: RefCell<Option<CachedToken>>,
     pending: RefCell<Option<Promise>>,
+    pacing: RefCell<TokenPacing>,
 }
 
 impl Auth {
@@ -42,6 +43,7 @@ impl Auth {
             timeout_ms,
             cached: RefCell::new(None),
             pending: RefCell::new(None),
+            pacing: RefCell::new(TokenPacing::default()),
         })
     }
 
@@ -61,12 +63,19 @@ impl Auth {
         !matches!(self.source, Source::Fixed(_))
     }
 
-    /// Forgets `token` after the API refused it, unless a newer one already replaced it.
-    pub fn refused(&self, token: &Secret) {
+    /// After the API refused `token`: whether the call may repeat with another token. The
+    /// cached token is forgotten, unless a newer one already replaced it or the last renewal
+    /// was so recent that a new token would most likely be refused too.
+    pub fn refused(&self, token: &Secret) -> bool {
         let mut cached = self.cached.borrow_mut();
-        if cached.as_ref().is_some_and(|c| &c.token == token) {
-            *cached = None;
+        if !cached.as_ref().is_some_and(|c| &c.token == token) {
+            return true;
         }
+        if !self.pacing.borrow_mut().renew_after_refusal(now_ms()) {
+            return false;
+        }
+        *cached = None;
+        true
     }
 
     /// A token to send now: the cached one while fresh, else the shared pending fetch.
@@ -83,7 +92,14 @@ impl Auth {
             return Ok(cached.token.clone());
         }
         let pending = self.pending.borrow().clone();
-        let pending = pending.unwrap_or_else(|| self.start_fetch());
+        let pending = match pending {
+            Some(pending) => pending,
+            None => {
+                self.back_off(cancel).await?;
+                let pending = self.pending.borrow().clone();
+                pending.unwrap_or_else(|| self.start_fetch())
+            }
+        };
         match cancel.guard(pending).await {
             Ok(token) => token
                 .as_string()
@@ -95,6 +111,21 @@ impl Auth {
         }
     }
 
+    /// Waits out the backoff after a failed token request, unless the call is stopped first.
+    async fn back_off(&self, cancel: &Cancel) -> Result<(), Error> {
+        let wait_ms = self.pacing.borrow().wait_ms(now_ms());
+        if wait_ms <= 0.0 {
+            return Ok(());
+        }
+        let (wake, timer) = sleep(wait_ms);
+        let waited = cancel.guard(wake).await;
+        clear_timeout(&timer);
+        match waited {
+            Err(GuardError::Stopped(error)) => Err(error),
+            _ => Ok(()),
+        }
+    }
+
     fn start_fetch(self: &Rc<Self>) -> Promise {
         let auth = Rc::clone(self);
         let promise = future_to_promise(async move {
@@ -102,11 +133,15 @@ impl Auth {
             *auth.pending.borrow_mut() = None;
             match result {
                 Ok(cached) => {
+                    auth.pacing.borrow_mut().succeeded();
                     let token = JsValue::from_str(cached.token.expose());
                     *auth.cached.borrow_mut() = Some(cached);
                     Ok(token)
                 }
-                Err(error) => Err(error_to_js(&error)),
+                Err(error) => {
+                    auth.pacing.borrow_mut().failed(now_ms());
+                    Err(error_to_js(&error))
+                }
             }
         });
         *self.pending.borrow_mut() = Some(promise.clone());

@@ -12,6 +12,7 @@ use super::transport::{self, Exchange, SendError};
 use crate::config::{self, Settings};
 use crate::error::Error;
 use crate::http::attempt::{Attempts, Event, Next};
+use crate::http::retry::repeat_is_safe;
 use crate::http::retry_after;
 use crate::model::Pairs;
 use crate::routes::{query_string, Route};
@@ -124,6 +125,9 @@ impl Client {
                 body: call.body.as_deref(),
             };
             self.hook(&self.on_request, call, &url, attempt, None);
+            if !route.method.is_idempotent() {
+                cancel.mark_unrepeatable();
+            }
             let started = now_ms();
             let response = match transport::send(&exchange, self.fetch.as_ref(), &cancel).await {
                 Ok(response) => response,
@@ -134,7 +138,11 @@ impl Client {
                             self.pause(&cancel, wait_ms).await.map_err(fail)?;
                             continue;
                         }
-                        _ => return Err(fail(error)),
+                        _ => {
+                            let mut error = error;
+                            error.retryable &= repeat_is_safe(route.method, refused);
+                            return Err(fail(error));
+                        }
                     }
                 }
             };
@@ -162,16 +170,20 @@ impl Client {
             };
             match decide(&mut attempts, event) {
                 Next::Done => return Ok((response, cancel)),
+                Next::Renew if self.auth.refused(&token) => transport::discard(&response),
                 Next::Renew => {
-                    self.auth.refused(&token);
-                    transport::discard(&response);
+                    let error = transport::error_from(&response, &cancel, route.name).await;
+                    return Err(fail(error));
                 }
                 Next::Retry { wait_ms } => {
                     transport::discard(&response);
                     self.pause(&cancel, wait_ms).await.map_err(fail)?;
                 }
                 Next::Fail => {
-                    let error = transport::error_from(&response, &cancel, route.name).await;
+                    let mut error = transport::error_from(&response, &cancel, route.name).await;
+                    error.retry_after_ms = retry_after_ms;
+                    // 429 and 503 say the request was not processed; other answers may hide an applied POST.
+                    error.retryable &= repeat_is_safe(route.method, matches!(status, 429 | 503));
                     return Err(fail(error));
                 }
             }

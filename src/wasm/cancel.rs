@@ -1,7 +1,7 @@
 //! One call's deadline and the caller's `AbortSignal`, merged into one AbortController
 //! whose signal goes to every fetch of the call and cuts short every wait.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use js_sys::{Array, Function, Promise, Reflect};
 use wasm_bindgen::prelude::*;
@@ -26,6 +26,8 @@ pub struct Cancel {
     user: Option<(AbortSignal, Function)>,
     /// The fetch in use honours the signal, so its promises reject on abort by themselves.
     fetch_honours_signal: bool,
+    /// A request that may take effect (POST, PATCH) has left: stopping now must not invite a retry.
+    unrepeatable: Cell<bool>,
 }
 
 impl Cancel {
@@ -61,7 +63,13 @@ impl Cancel {
             timeout_ms,
             user,
             fetch_honours_signal,
+            unrepeatable: Cell::new(false),
         })
+    }
+
+    /// From now on a stop may have left the request applied, so its error is not retryable.
+    pub fn mark_unrepeatable(&self) {
+        self.unrepeatable.set(true);
     }
 
     pub fn signal(&self) -> AbortSignal {
@@ -75,7 +83,7 @@ impl Cancel {
             return None;
         }
         let timed_out = signal.reason().as_string().as_deref() == Some(TIMEOUT_REASON);
-        Some(if timed_out {
+        let mut error = if timed_out {
             Error::new(
                 ErrorKind::Timeout,
                 text(&[
@@ -86,7 +94,9 @@ impl Cancel {
             )
         } else {
             aborted()
-        })
+        };
+        error.retryable &= !self.unrepeatable.get();
+        Some(error)
     }
 
     /// Awaits `promise` unless the call is stopped first.

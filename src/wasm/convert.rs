@@ -62,6 +62,9 @@ pub fn error_to_js(error: &Error) -> JsValue {
     if let Some(issues) = &error.issues {
         set(&object, "issues", &issues_to_js(issues));
     }
+    if let Some(ms) = error.retry_after_ms {
+        set(&object, "retryAfterMs", &JsValue::from(ms));
+    }
     set_text(&object, "operation", &error.operation);
     object.into()
 }

@@ -49,12 +49,24 @@ pub fn get(object: &JsValue, key: &str) -> JsValue {
     Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// Node, Deno and Bun are servers; anything else (a page, a worker) counts as a browser.
+/// Node, Deno, Bun and the edge runtimes are servers; anything else (a page, a worker) counts
+/// as a browser. Each mark must be a string, which an element a page names `Deno` or
+/// `process` (DOM clobbering) can never be.
 pub fn in_browser() -> bool {
     let global = js_sys::global();
-    let node = get(&get(&get(&global, "process"), "versions"), "node");
-    let deno = get(&global, "Deno");
-    node.is_undefined() && deno.is_undefined()
+    let versions = get(&get(&global, "process"), "versions");
+    let user_agent = get(&get(&global, "navigator"), "userAgent").as_string();
+    let server = [
+        get(&versions, "node"),
+        get(&versions, "bun"),
+        get(&get(&get(&global, "Deno"), "version"), "deno"),
+        // Vercel's and Next.js's edge runtime.
+        get(&global, "EdgeRuntime"),
+    ]
+    .iter()
+    .any(JsValue::is_string)
+        || user_agent.as_deref() == Some("Cloudflare-Workers");
+    !server
 }
 
 /// A plain object from key/value pairs, for hooks.

@@ -1,8 +1,9 @@
-//! One HTTP exchange over fetch (built with gloo-net), and reading its body.
+//! One HTTP exchange over fetch, and reading its body.
 
 use js_sys::Function;
+use js_sys::Uint8Array;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{RequestInit, Response};
+use web_sys::{ReadableStreamDefaultReader, RequestInit, RequestRedirect, Response};
 
 use super::cancel::{Cancel, GuardError};
 use super::js::{fetch, get, message_of};
@@ -39,6 +40,8 @@ pub async fn send(
     init.set_method(exchange.method.as_str());
     init.set_headers(&headers);
     init.set_signal(Some(&cancel.signal()));
+    // The API never redirects; following one would carry the Authorization header elsewhere.
+    init.set_redirect(RequestRedirect::Error);
     if let Some(body) = exchange.body {
         init.set_body(&JsValue::from_str(body));
     }
@@ -53,12 +56,18 @@ pub async fn send(
         Err(GuardError::Stopped(error)) => Err(SendError::Stopped(error)),
         Err(GuardError::Rejected(error)) => {
             let refused = is_refused(&error);
+            let cause = cause_message(&error);
+            let hint = match cause.contains("redirect") {
+                true => " (the server answered with a redirect, which is refused: the API never redirects, so check the URL)",
+                false => "",
+            };
             let message = text(&[
                 &exchange.method.as_str(),
                 &" ",
                 &exchange.url,
                 &" got no response: ",
-                &cause_message(&error),
+                &cause,
+                &hint,
             ]);
             Err(SendError::Network {
                 refused,
@@ -135,12 +144,95 @@ pub fn content_type(response: &Response) -> String {
         .unwrap_or_default()
 }
 
+/// A body larger than this is refused: a broken or hostile server must not exhaust the
+/// memory of the process (an out-of-memory trap in the wasm would leave the call unsettled).
+pub const MAX_BODY_BYTES: f64 = 16.0 * 1024.0 * 1024.0;
+
+/// The `Content-Length` the server declared, if it did.
+fn declared_length(response: &Response) -> Option<f64> {
+    let value = response.headers().get("content-length").ok().flatten()?;
+    // As an integer: parsing a float would pull the float parser into the wasm.
+    value.trim().parse::<u64>().ok().map(|n| n as f64)
+}
+
+fn too_large(response: &Response, context: &str) -> Error {
+    let reason = text(&[
+        &"the body is larger than ",
+        &(MAX_BODY_BYTES as usize),
+        &" bytes, the most this client reads",
+    ]);
+    decode_error(context, response.status(), &content_type(response), &reason)
+}
+
+/// A body whose length is declared and within the limit, or `None` when it must be read with
+/// a count (no `Content-Length`); a declared length over the limit is an error, and the body
+/// is let go unread.
+fn within_limit(response: &Response, context: &str) -> Result<bool, Error> {
+    match declared_length(response) {
+        Some(length) if length > MAX_BODY_BYTES => {
+            discard(response);
+            Err(too_large(response, context))
+        }
+        Some(_) => Ok(true),
+        None => Ok(false),
+    }
+}
+
+/// Reads a body of unknown length chunk by chunk and gives up once it passes the limit.
+async fn read_counted(
+    response: &Response,
+    cancel: &Cancel,
+    context: &str,
+) -> Result<Uint8Array, Error> {
+    let Some(body) = response.body() else {
+        return Ok(Uint8Array::new_with_length(0));
+    };
+    let reader: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let mut chunks = Vec::new();
+    let mut total = 0u32;
+    loop {
+        let chunk = match cancel.guard_io(reader.read()).await {
+            Ok(chunk) => chunk,
+            Err(GuardError::Stopped(error)) => return Err(error),
+            Err(GuardError::Rejected(e)) => return Err(body_error(response, context, &e)),
+        };
+        if get(&chunk, "done").is_truthy() {
+            break;
+        }
+        let Ok(part) = get(&chunk, "value").dyn_into::<Uint8Array>() else {
+            return Err(body_error(
+                response,
+                context,
+                &JsValue::from_str("not bytes"),
+            ));
+        };
+        total = total.saturating_add(part.length());
+        if f64::from(total) > MAX_BODY_BYTES {
+            IGNORE.with(|ignore| {
+                let _ = reader.cancel().catch(ignore);
+            });
+            return Err(too_large(response, context));
+        }
+        chunks.push(part);
+    }
+    let whole = Uint8Array::new_with_length(total);
+    let mut at = 0;
+    for part in chunks {
+        whole.set(&part, at);
+        at += part.length();
+    }
+    Ok(whole)
+}
+
 /// The body as bytes, without copying it into wasm memory.
 pub async fn bytes(
     response: &Response,
     cancel: &Cancel,
     context: &str,
 ) -> Result<js_sys::Uint8Array, Error> {
+    if !within_limit(response, context)? {
+        return read_counted(response, cancel, context).await;
+    }
     let promise = response
         .array_buffer()
         .map_err(|e| body_error(response, context, &e))?;
@@ -168,9 +260,15 @@ pub async fn json(response: &Response, cancel: &Cancel, context: &str) -> Result
             "expected JSON",
         ));
     }
-    let promise = response
-        .json()
-        .map_err(|e| body_error(response, context, &e))?;
+    let promise = match within_limit(response, context)? {
+        true => response.json(),
+        // Parsed by the runtime all the same, from the counted bytes.
+        false => {
+            let counted = read_counted(response, cancel, context).await?;
+            Response::new_with_opt_buffer_source(Some(&counted)).and_then(|r| r.json())
+        }
+    }
+    .map_err(|e| body_error(response, context, &e))?;
     match cancel.guard_io(promise).await {
         Ok(value) => Ok(value),
         Err(GuardError::Stopped(error)) => Err(error),

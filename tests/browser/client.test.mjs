@@ -71,7 +71,8 @@ function suite(title, scenarios, args, extraEnv = {}) {
     let emulator;
     let env;
     before(async () => {
-      emulator = await startEmulator({ args });
+      // The page is served from another port: its origin must be allowed to call the emulator.
+      emulator = await startEmulator({ args: [...args, "--allow-origin", new URL(site.url).origin] });
       env = { ...extraEnv, origin: emulator.origin, baseUrl: emulator.baseUrl, tokenUrl: emulator.tokenUrl, clientId: emulator.clientId, clientSecret: emulator.clientSecret };
     });
     after(() => emulator?.stop());

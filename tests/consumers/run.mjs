@@ -252,7 +252,7 @@ const installMs = await install();
 console.log(`installed the tools and ${basename(tarball)} in ${(installMs / 1000).toFixed(1)} s`);
 const builds = await buildAll(rows);
 
-const emu = await startEmulator();
+const emu = await startEmulator({ args: ["--allow-origin", "http://127.0.0.1:*"] });
 const context = {
   emulator: { baseUrl: emu.baseUrl, tokenUrl: emu.tokenUrl, clientId: emu.clientId, clientSecret: emu.clientSecret },
   browser: await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: CHROMIUM_ARGS }),

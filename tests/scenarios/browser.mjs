@@ -18,4 +18,26 @@ export const browserOnly = [
       ok(!thrown.message.includes(env.clientSecret), "the message does not repeat the secret");
     },
   },
+  {
+    name: "elements named Deno, process, Bun or EdgeRuntime do not make a page a server",
+    async run({ SignicatClient, SignicatError, env }) {
+      // DOM clobbering: an element with an id becomes a global of that name.
+      const planted = ["Deno", "process", "Bun", "EdgeRuntime"].map((id) => {
+        const element = document.createElement("div");
+        element.id = id;
+        document.body.append(element);
+        return element;
+      });
+      let thrown;
+      try {
+        new SignicatClient({ baseUrl: env.baseUrl, tokenUrl: env.tokenUrl, clientId: env.clientId, clientSecret: env.clientSecret });
+      } catch (error) {
+        thrown = error;
+      } finally {
+        for (const element of planted) element.remove();
+      }
+      ok(thrown instanceof SignicatError, "the constructor still refuses the secret");
+      equal(thrown.kind, "config", "kind");
+    },
+  },
 ];

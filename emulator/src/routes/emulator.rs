@@ -89,7 +89,7 @@ pub async fn arm_fault(
     }
     let mut state = app.faults();
     for fault in armed {
-        state.arm(fault);
+        state.arm(fault).map_err(|e| Problem::param("fault", e))?;
     }
     Ok(json(describe(&state)))
 }

@@ -20,7 +20,7 @@ use axum::extract::{FromRequest, FromRequestParts, Path, Request, State};
 use axum::http::header::{CONTENT_TYPE, HOST};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri};
-use axum::middleware::{from_fn, from_fn_with_state};
+use axum::middleware::from_fn_with_state;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, on as on_method, post, put, MethodFilter, MethodRouter};
 use axum::Router;
@@ -109,7 +109,7 @@ pub fn router(app: Arc<App>) -> Router {
         .fallback(static_or_not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(from_fn_with_state(app.clone(), inject::layer))
-        .layer(from_fn(cors::layer))
+        .layer(from_fn_with_state(app.clone(), cors::layer))
         .layer(from_fn_with_state(app.clone(), stats::layer))
         .with_state(app)
 }

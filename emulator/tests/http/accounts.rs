@@ -243,8 +243,11 @@ async fn malformed_requests_are_problems_too() {
     for query in [
         "limit=abc",
         "limit=0",
-        "limit=1001",
+        "limit=2147483648",
         "limit=-5",
+        "limit=",
+        "page=",
+        "deleted=",
         "deleted=maybe",
         "page=garbage",
         "limit=1&limit=2",
@@ -256,6 +259,13 @@ async fn malformed_requests_are_problems_too() {
         let name = query.split('=').next().unwrap();
         assert_eq!(reply.invalid_params(), [name], "{query}");
     }
+    // A valid int32 past the largest page is clamped, not refused.
+    let page = emu
+        .call("GET", "/accounts?limit=2147483646", None)
+        .await
+        .expect(200)
+        .json();
+    assert!(page["data"].as_array().unwrap().len() <= 1000);
     emu.call("GET", "/accounts/a-ppge-doesnotexist?deleted=yes", None)
         .await
         .expect(400);

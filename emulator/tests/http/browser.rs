@@ -6,7 +6,7 @@ const PAGE_ORIGIN: &str = "http://localhost:5173";
 
 #[tokio::test]
 async fn answers_cors_preflights() {
-    let emu = Emulator::start(&[]);
+    let emu = Emulator::start(&["--allow-origin", PAGE_ORIGIN]);
     let preflight = emu
         .raw(
             "OPTIONS",
@@ -56,7 +56,7 @@ async fn answers_cors_preflights() {
 
 #[tokio::test]
 async fn responses_tell_pages_what_they_may_read() {
-    let emu = Emulator::start(&[]);
+    let emu = Emulator::start(&["--allow-origin", PAGE_ORIGIN]);
     let bearer = format!("Bearer {}", emu.token().await);
     let ok = emu
         .raw(
@@ -217,4 +217,80 @@ async fn without_a_page_there_is_no_backend_token_endpoint() {
     emu.raw("GET", "/api/signicat-token", &[], None)
         .await
         .expect(404);
+}
+
+#[tokio::test]
+async fn pages_from_other_origins_and_foreign_hosts_are_refused() {
+    let emu = Emulator::start(&["--allow-origin", PAGE_ORIGIN]);
+    let bearer = format!("Bearer {}", emu.token().await);
+    for (method, path) in [
+        ("POST", "/emulator/reset"),
+        ("POST", "/emulator/revoke-tokens"),
+        ("POST", "/emulator/faults"),
+        ("GET", "/emulator/stats"),
+        ("GET", "/account-management/accounts"),
+        ("POST", "/auth/open/connect/token"),
+    ] {
+        let refused = emu
+            .raw(
+                method,
+                path,
+                &[
+                    ("origin", "https://evil.example"),
+                    ("authorization", &bearer),
+                ],
+                None,
+            )
+            .await
+            .expect(403);
+        assert_eq!(refused.json()["code"], json!("cross_origin"), "{path}");
+        assert_eq!(refused.header("access-control-allow-origin"), None);
+    }
+    let preflight = emu
+        .raw(
+            "OPTIONS",
+            "/emulator/reset",
+            &[
+                ("origin", "null"),
+                ("access-control-request-method", "POST"),
+                ("access-control-request-private-network", "true"),
+            ],
+            None,
+        )
+        .await
+        .expect(403);
+    assert_eq!(
+        preflight.header("access-control-allow-private-network"),
+        None
+    );
+    let rebound = emu
+        .raw(
+            "GET",
+            "/emulator/stats",
+            &[("host", "rebind.evil.example:80")],
+            None,
+        )
+        .await
+        .expect(403);
+    assert_eq!(rebound.json()["code"], json!("wrong_host"));
+    let any_port = Emulator::start(&["--allow-origin", "http://127.0.0.1:*"]);
+    for (origin, status) in [
+        ("http://127.0.0.1:4173", 200),
+        ("http://127.0.0.1:1", 200),
+        ("http://127.0.0.1:", 403),
+        ("http://127.0.0.1:80x", 403),
+        ("http://127.0.0.10:4173", 403),
+        ("http://localhost:4173", 403),
+    ] {
+        any_port
+            .raw("GET", "/emulator/stats", &[("origin", origin)], None)
+            .await
+            .expect(status);
+    }
+    let own = emu.origin.replace("http://127.0.0.1", "http://localhost");
+    for origin in [PAGE_ORIGIN, own.as_str()] {
+        emu.raw("GET", "/emulator/stats", &[("origin", origin)], None)
+            .await
+            .expect(200);
+    }
 }

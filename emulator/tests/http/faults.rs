@@ -285,7 +285,7 @@ async fn armed_faults_hit_the_next_matching_requests() {
 
 #[tokio::test]
 async fn emulator_routes_and_preflights_are_never_faulted() {
-    let emu = Emulator::start(&[]);
+    let emu = Emulator::start(&["--allow-origin", "http://localhost:5173"]);
     emu.token().await;
     emu.emulator("POST", "/faults", Some(json!({ "fault": "500" })))
         .await;

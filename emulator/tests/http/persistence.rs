@@ -53,13 +53,17 @@ async fn state_survives_a_crash_and_restart() {
     let before = emu.walk("/accounts?limit=1000").await;
     emu.kill();
 
-    let files: Vec<_> = std::fs::read_dir(&dir)
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .collect();
+    files.sort();
     assert_eq!(
         files,
-        [std::ffi::OsString::from("state.json")],
+        [
+            std::ffi::OsString::from("state.json"),
+            std::ffi::OsString::from("state.json.lock")
+        ],
         "no temporary file is left behind"
     );
 
@@ -125,4 +129,47 @@ fn refuses_to_start_on_a_damaged_data_file() {
         "left untouched"
     );
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[tokio::test]
+async fn a_second_emulator_cannot_take_the_same_data_file() {
+    let dir = temp_dir("shared");
+    let file = dir.join("state.json");
+    let data = file.to_str().unwrap();
+    let first = Emulator::start(&["--data", data, "--seed", "5"]);
+    let output = Command::new(BINARY)
+        .args(["--port", "0", "--data", data])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("another emulator is using"), "{stderr}");
+    first.call("GET", "/accounts", None).await.expect(200);
+    first.kill();
+    let again = Emulator::start(&["--data", data]);
+    again.call("GET", "/accounts", None).await.expect(200);
+    drop(again);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[tokio::test]
+async fn a_change_that_cannot_be_saved_is_undone() {
+    let dir = temp_dir("unsaved");
+    let file = dir.join("state.json");
+    let emu = Emulator::start(&["--data", file.to_str().unwrap(), "--seed", "5"]);
+    let before = emu.walk("/contacts").await;
+    std::fs::remove_dir_all(&dir).unwrap();
+    let failed = emu
+        .call(
+            "POST",
+            "/contacts",
+            Some(json!({ "firstName": "Never", "lastName": "Saved" })),
+        )
+        .await
+        .expect(500);
+    assert!(failed.json()["detail"]
+        .as_str()
+        .unwrap()
+        .contains("the change was undone"));
+    assert_eq!(emu.walk("/contacts").await, before);
 }
