@@ -155,7 +155,7 @@ fn url(value: Option<String>, default: &str, name: &str) -> Result<String, Error
         (None, Some(rest)) => (false, rest),
         _ => return Err(url_error(name, " must be an https:// URL")),
     };
-    if value.contains(char::is_whitespace) {
+    if value.chars().any(char::is_whitespace) {
         return Err(url_error(name, " must be a URL without spaces"));
     }
     let end = rest.bytes().position(|b| matches!(b, b'/' | b'?' | b'#'));
@@ -184,7 +184,7 @@ fn is_loopback(host: &str) -> bool {
     let ipv4_loopback = host.strip_prefix("127.").is_some_and(|rest| {
         rest.bytes().all(|b| b.is_ascii_digit() || b == b'.')
             && rest.bytes().filter(|b| *b == b'.').count() == 2
-            && !rest.contains("..")
+            && !rest.as_bytes().windows(2).any(|pair| pair == b"..")
             && !rest.ends_with('.')
     });
     host == "localhost" || host.ends_with(".localhost") || host == "::1" || ipv4_loopback

@@ -174,19 +174,8 @@ impl Error {
         error.detail = problem.detail;
         error.trace_id = problem.trace_id;
         error.type_uri = problem.type_uri;
-        error.invalid_params = problem.invalid_params.or_else(|| {
-            problem.errors.map(|errors| {
-                errors
-                    .into_iter()
-                    .flat_map(|(name, reasons)| {
-                        reasons.into_iter().map(move |reason| InvalidParam {
-                            name: name.clone(),
-                            reason,
-                        })
-                    })
-                    .collect()
-            })
-        });
+        // `ProblemDetails::read` has already folded an ASP.NET `errors` map into these.
+        error.invalid_params = problem.invalid_params;
         error
     }
 
@@ -276,11 +265,8 @@ mod tests {
 
     #[test]
     fn flattens_aspnet_error_maps() {
-        let problem = ProblemDetails {
-            errors: Some([("Name".to_string(), vec!["a".to_string(), "b".to_string()])].into()),
-            ..ProblemDetails::default()
-        };
-        let error = Error::from_status(400, Some(problem), "x");
+        let body = serde_json::json!({ "errors": { "Name": ["a", "b"] } });
+        let error = Error::from_status(400, Some(ProblemDetails::read(&&body)), "x");
         assert_eq!(error.invalid_params.map(|p| p.len()), Some(2));
     }
 }

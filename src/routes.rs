@@ -132,16 +132,14 @@ impl Route {
     pub fn fill(&self, params: &[&str]) -> String {
         let mut out = String::with_capacity(self.path.len() + 32);
         let mut params = params.iter();
-        let mut rest = self.path;
-        while let Some(open) = rest.find('{') {
-            out.push_str(&rest[..open]);
-            let close = rest[open..].find('}').map_or(rest.len(), |i| open + i + 1);
+        let mut parts = self.path.split('{');
+        out.push_str(parts.next().unwrap_or_default());
+        for part in parts {
             if let Some(param) = params.next() {
                 encode_component(param, &mut out);
             }
-            rest = &rest[close..];
+            out.push_str(part.split_once('}').map_or("", |(_, rest)| rest));
         }
-        out.push_str(rest);
         out
     }
 

@@ -24,7 +24,30 @@ fn is_local_part(local: &str) -> bool {
 
 /// RFC 5322 `atext` plus the dot, and international characters (RFC 6531).
 fn is_local_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || "!#$%&'*+-/=?^_`{|}~.".contains(c) || is_international(c)
+    c.is_ascii_alphanumeric()
+        || matches!(
+            c,
+            '!' | '#'
+                | '$'
+                | '%'
+                | '&'
+                | '\''
+                | '*'
+                | '+'
+                | '-'
+                | '/'
+                | '='
+                | '?'
+                | '^'
+                | '_'
+                | '`'
+                | '{'
+                | '|'
+                | '}'
+                | '~'
+                | '.'
+        )
+        || is_international(c)
 }
 
 fn is_domain(domain: &str) -> bool {

@@ -83,12 +83,11 @@ fn is_date(date: &str) -> bool {
 fn is_time(time: &str) -> bool {
     let (clock, zone_ok) = if let Some(clock) = time.strip_suffix(['Z', 'z']) {
         (clock, true)
-    } else if let Some(at) = time.rfind(['+', '-']) {
-        let zone = &time[at + 1..];
+    } else if let Some((clock, zone)) = time.rsplit_once(['+', '-']) {
         let ok = zone.split_once(':').is_some_and(|(h, m)| {
             digits(h, 2).is_some_and(|h| h < 24) && digits(m, 2).is_some_and(|m| m < 60)
         });
-        (&time[..at], ok)
+        (clock, ok)
     } else {
         (time, true)
     };

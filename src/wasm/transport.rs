@@ -57,7 +57,7 @@ pub async fn send(
         Err(GuardError::Rejected(error)) => {
             let refused = is_refused(&error);
             let cause = cause_message(&error);
-            let hint = match cause.contains("redirect") {
+            let hint = match contains(&cause, "redirect") {
                 true => " (the server answered with a redirect, which is refused: the API never redirects, so check the URL)",
                 false => "",
             };
@@ -112,6 +112,13 @@ thread_local! {
     /// an unhandled rejection.
     static IGNORE: wasm_bindgen::closure::Closure<dyn FnMut(JsValue)> =
         wasm_bindgen::closure::Closure::new(|_: JsValue| {});
+}
+
+/// Whether `needle` occurs in `text`, without the substring searcher `str::contains` brings in.
+fn contains(text: &str, needle: &str) -> bool {
+    text.as_bytes()
+        .windows(needle.len())
+        .any(|window| window == needle.as_bytes())
 }
 
 fn not_a_response() -> Error {
