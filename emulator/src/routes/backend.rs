@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use axum::extract::State;
-use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, HOST, ORIGIN, PRAGMA};
+use axum::http::header::{HOST, ORIGIN};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
@@ -34,12 +34,7 @@ pub async fn token(
     }
     let (token, expires_in) = app.tokens().issue(Instant::now());
     let body = json!({ "accessToken": token, "expiresIn": expires_in });
-    let mut response = (StatusCode::OK, body.to_string()).into_response();
-    let headers = response.headers_mut();
-    headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    headers.insert(PRAGMA, HeaderValue::from_static("no-cache"));
-    response
+    super::token::uncached_json(StatusCode::OK, &body)
 }
 
 /// Whether the request comes from a page on this origin (or from no page at all, like curl).

@@ -15,14 +15,22 @@ use crate::app::{App, SCOPE};
 use crate::auth::{self, Credentials, TokenCheck};
 use crate::problem::Problem;
 
-/// An OAuth error, in the token endpoint's own format (RFC 6749 5.2), not problem details.
-fn oauth_error(status: StatusCode, error: &str, description: &str) -> Response {
-    let body = json!({ "error": error, "error_description": description });
+/// A JSON answer that no cache may keep: what token endpoints send (RFC 6749 5.1).
+pub fn uncached_json(status: StatusCode, body: &serde_json::Value) -> Response {
     let mut response = (status, body.to_string()).into_response();
     let headers = response.headers_mut();
     headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
     headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(PRAGMA, HeaderValue::from_static("no-cache"));
     response
+}
+
+/// An OAuth error, in the token endpoint's own format (RFC 6749 5.2), not problem details.
+fn oauth_error(status: StatusCode, error: &str, description: &str) -> Response {
+    uncached_json(
+        status,
+        &json!({ "error": error, "error_description": description }),
+    )
 }
 
 pub async fn issue(State(app): State<Arc<App>>, headers: HeaderMap, body: Bytes) -> Response {
@@ -101,12 +109,7 @@ pub async fn issue(State(app): State<Arc<App>>, headers: HeaderMap, body: Bytes)
         "token_type": "Bearer",
         "scope": SCOPE,
     });
-    let mut response = (StatusCode::OK, body.to_string()).into_response();
-    let headers = response.headers_mut();
-    headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    headers.insert(PRAGMA, HeaderValue::from_static("no-cache"));
-    response
+    uncached_json(StatusCode::OK, &body)
 }
 
 fn with_basic_challenge(mut response: Response) -> Response {
