@@ -252,7 +252,8 @@ const installMs = await install();
 console.log(`installed the tools and ${basename(tarball)} in ${(installMs / 1000).toFixed(1)} s`);
 const builds = await buildAll(rows);
 
-const emu = await startEmulator({ args: ["--allow-origin", "http://127.0.0.1:*"] });
+// The rows serve their pages from their own ports, on 127.0.0.1 or (dev servers) localhost.
+const emu = await startEmulator({ args: ["--allow-origin", "http://127.0.0.1:*", "--allow-origin", "http://localhost:*"] });
 const context = {
   emulator: { baseUrl: emu.baseUrl, tokenUrl: emu.tokenUrl, clientId: emu.clientId, clientSecret: emu.clientSecret },
   browser: await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: CHROMIUM_ARGS }),
