@@ -34,7 +34,9 @@ const PAGES = {
   const start = performance.now();
   try {
     const env = JSON.parse(new URLSearchParams(location.search).get("env"));
-    const { SignicatClient } = await import("./pkg/${browserEntry}");
+    const { SignicatClient, ready } = await import("./pkg/${browserEntry}");
+    // The entry evaluates at once and loads the wasm in the background: ready is when it can run.
+    await ready;
     const imported = performance.now();
     const client = new SignicatClient({ baseUrl: env.baseUrl, tokenUrl: env.tokenUrl, clientId: env.clientId, clientSecret: env.clientSecret, dangerouslyAllowBrowser: true });
     await client.accounts.get(env.accountId);
