@@ -52,7 +52,8 @@ function sh(command, cwd, { timeoutMs = BUILD_TIMEOUT_MS, env } = {}) {
 
 /** A long-running server (dev server, next start); resolves once `ready` matches its output. */
 function startServer(argv, cwd, ready, env) {
-  const child = spawn(argv[0], argv.slice(1), { cwd, env: { ...process.env, ...env }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  // Tools colour their output under CI=true (picocolors), which would split "Local:" with escapes.
+  const child = spawn(argv[0], argv.slice(1), { cwd, env: { ...process.env, NO_COLOR: "1", ...env }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   const stop = () => {
     if (child.exitCode === null) process.kill(-child.pid, "SIGKILL");
@@ -61,7 +62,7 @@ function startServer(argv, cwd, ready, env) {
     const timer = setTimeout(() => fail(new Error(`no sign of readiness within ${CHECK_TIMEOUT_MS} ms:\n${output}`)), CHECK_TIMEOUT_MS);
     const keep = (chunk) => {
       output = (output + chunk).slice(-20_000);
-      if (ready.test(output)) {
+      if (ready.test(output.replace(/\x1b\[[0-9;]*m/g, ""))) {
         clearTimeout(timer);
         done();
       }
