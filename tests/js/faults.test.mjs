@@ -9,7 +9,7 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 
 import { admin } from "../scenarios/admin.mjs";
-import { startEmulator } from "../support/emulator.mjs";
+import { clientOptions, startEmulator } from "../support/emulator.mjs";
 import { SignicatClient, SignicatError } from "../support/package.mjs";
 
 // Some generated accounts are soft-deleted, which a listing leaves out: 300 more make up for them.
@@ -24,13 +24,7 @@ before(async () => {
 });
 after(() => emulator?.stop());
 
-const options = (extra = {}) => ({
-  baseUrl: emulator.baseUrl,
-  tokenUrl: emulator.tokenUrl,
-  clientId: emulator.clientId,
-  clientSecret: emulator.clientSecret,
-  ...extra,
-});
+const options = (extra) => clientOptions(emulator, extra);
 
 async function randomFaults(spec) {
   const response = await fetch(`${emulator.origin}/emulator/faults/random`, {

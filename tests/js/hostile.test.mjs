@@ -6,7 +6,7 @@ import { createServer } from "node:http";
 import { after, before, test } from "node:test";
 
 import { admin } from "../scenarios/admin.mjs";
-import { startEmulator } from "../support/emulator.mjs";
+import { clientOptions, startEmulator } from "../support/emulator.mjs";
 import { SignicatClient, SignicatError } from "../support/package.mjs";
 
 let emulator;
@@ -21,13 +21,7 @@ after(async () => {
   for (const server of servers) server.close();
 });
 
-const options = (extra = {}) => ({
-  baseUrl: emulator.baseUrl,
-  tokenUrl: emulator.tokenUrl,
-  clientId: emulator.clientId,
-  clientSecret: emulator.clientSecret,
-  ...extra,
-});
+const options = (extra) => clientOptions(emulator, extra);
 
 /** A loopback HTTP server answering with `handler`; resolves to its origin. */
 async function serve(handler) {

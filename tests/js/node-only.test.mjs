@@ -6,7 +6,7 @@ import { createServer } from "node:net";
 import { inspect } from "node:util";
 
 import { admin, countRequests } from "../scenarios/admin.mjs";
-import { startEmulator } from "../support/emulator.mjs";
+import { clientOptions, startEmulator } from "../support/emulator.mjs";
 import { SignicatClient, SignicatError } from "../support/package.mjs";
 
 let emulator;
@@ -15,7 +15,7 @@ before(async () => {
 });
 after(() => emulator?.stop());
 
-const options = () => ({ baseUrl: emulator.baseUrl, tokenUrl: emulator.tokenUrl, clientId: emulator.clientId, clientSecret: emulator.clientSecret });
+const options = () => clientOptions(emulator);
 
 test("the secret is absent from util.inspect and JSON.stringify of the client and its errors", async () => {
   const client = new SignicatClient(options());

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 
-import { startEmulator } from "../support/emulator.mjs";
+import { clientOptions, startEmulator } from "../support/emulator.mjs";
 import { packageDir, SignicatClient, SignicatError, validate } from "../support/package.mjs";
 
 // The table itself, from the wasm module the package ships.
@@ -36,7 +36,7 @@ describe("the route table", () => {
   let client;
   before(async () => {
     emulator = await startEmulator({ args: ["--seed", "7"] });
-    client = new SignicatClient({ baseUrl: emulator.baseUrl, tokenUrl: emulator.tokenUrl, clientId: emulator.clientId, clientSecret: emulator.clientSecret });
+    client = new SignicatClient(clientOptions(emulator));
   });
   after(() => emulator?.stop());
 

@@ -21,6 +21,12 @@ export const emulatorBinary = fileURLToPath(new URL(`../../target/release/signic
 const STARTUP_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 5_000;
 
+/** The `SignicatClient` options that reach a started emulator, with `extra` on top. */
+export function clientOptions(emulator, extra = {}) {
+  const { baseUrl, tokenUrl, clientId, clientSecret } = emulator;
+  return { baseUrl, tokenUrl, clientId, clientSecret, ...extra };
+}
+
 /**
  * Spawns the emulator on a free port (`--port 0` plus `args`) and resolves once it has
  * announced its addresses. `env` is added to the current environment.
