@@ -39,16 +39,7 @@ pub trait Json: Sized {
     fn member(&self, key: &'static str) -> Option<Self>;
     /// What an object's member is, in one look: most members need nothing more.
     fn look(&self, key: &'static str) -> Look<Self> {
-        let Some(member) = self.member(key) else {
-            return Look::Absent;
-        };
-        match member.json_type() {
-            None => Look::Absent,
-            Some(Type::Null) => Look::Null,
-            Some(Type::Text) if member.is_empty_text() => Look::EmptyText,
-            Some(t @ (Type::Text | Type::Bool | Type::Number)) => Look::Scalar(t),
-            Some(t @ (Type::List | Type::Object)) => Look::Nested(t, member),
-        }
+        Look::of(self.member(key))
     }
     fn text(&self) -> Option<String>;
     fn number(&self) -> Option<f64>;
@@ -74,6 +65,22 @@ pub enum Look<V> {
     Scalar(Type),
     /// A list or an object, to look into.
     Nested(Type, V),
+}
+
+impl<V: Json> Look<V> {
+    /// What a member, read whole, is.
+    pub fn of(member: Option<V>) -> Look<V> {
+        let Some(member) = member else {
+            return Look::Absent;
+        };
+        match member.json_type() {
+            None => Look::Absent,
+            Some(Type::Null) => Look::Null,
+            Some(Type::Text) if member.is_empty_text() => Look::EmptyText,
+            Some(t @ (Type::Text | Type::Bool | Type::Number)) => Look::Scalar(t),
+            Some(t @ (Type::List | Type::Object)) => Look::Nested(t, member),
+        }
+    }
 }
 
 /// A JSON object whose members can be replaced or removed, for lenient normalising.

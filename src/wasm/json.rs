@@ -148,16 +148,7 @@ impl Json for JsValue {
             Some(Look::Null) => Look::Null,
             Some(Look::EmptyText) => Look::EmptyText,
             Some(Look::Scalar(t)) => Look::Scalar(t),
-            None => {
-                let member = with_key(name, |key| member_of(self, key));
-                match member.json_type() {
-                    None => Look::Absent,
-                    Some(Type::Null) => Look::Null,
-                    Some(Type::Text) if member.is_empty_text() => Look::EmptyText,
-                    Some(t @ (Type::List | Type::Object)) => Look::Nested(t, member),
-                    Some(t) => Look::Scalar(t),
-                }
-            }
+            None => Look::of(self.member(name)),
         }
     }
 
