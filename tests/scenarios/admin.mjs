@@ -1,8 +1,9 @@
 // The emulator's test endpoints (/emulator/*), over fetch, for Node and browser alike.
+// `fetchFn` reaches an in-process emulator (createEmulator().fetch); the global fetch by default.
 
-export function admin(origin) {
+export function admin(origin, fetchFn = globalThis.fetch) {
   const post = async (path, body) => {
-    const response = await fetch(`${origin}${path}`, {
+    const response = await fetchFn(`${origin}${path}`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -15,9 +16,9 @@ export function admin(origin) {
     revokeTokens: () => post("/emulator/revoke-tokens"),
     /** Makes the next `times` matching requests fail with `fault` (e.g. "503", "429;retry-after=1", "truncate"). */
     armFault: (fault, { method, path, times = 1 } = {}) => post("/emulator/faults", { fault, method, path, times }),
-    stats: async () => (await fetch(`${origin}/emulator/stats`)).json(),
+    stats: async () => (await fetchFn(`${origin}/emulator/stats`)).json(),
     /** Counts of what the emulator holds: { accounts, deletedAccounts, contacts, organizations, invoices }. */
-    counts: async () => (await (await fetch(`${origin}/emulator/health`)).json()).counts,
+    counts: async () => (await (await fetchFn(`${origin}/emulator/health`)).json()).counts,
   };
 }
 

@@ -1,5 +1,6 @@
 // Every operation of the API through SignicatClient against the emulator, as a user sees it.
-// Each scenario gets { SignicatClient, SignicatError, env, emu } and runs in Node and in Chromium.
+// Each scenario gets { SignicatClient, SignicatError, env, emu } and runs in Node and in Chromium,
+// against the emulator over HTTP or in-process (then `env.fetch` is the emulator's fetch).
 
 import { equal, ok, rejects } from "./check.mjs";
 
@@ -10,8 +11,14 @@ export function clientFor(SignicatClient, env, extra = {}) {
     clientId: env.clientId,
     clientSecret: env.clientSecret,
     dangerouslyAllowBrowser: true,
+    ...viaEnv(env),
     ...extra,
   });
+}
+
+/** `{ fetch: env.fetch }` when the scenario runs against an in-process emulator, else nothing. */
+export function viaEnv(env) {
+  return env.fetch ? { fetch: env.fetch } : {};
 }
 
 async function parentOrganization(client) {

@@ -2,14 +2,15 @@
 
 import { countRequests } from "./admin.mjs";
 import { equal, ok, rejects } from "./check.mjs";
-import { clientFor } from "./operations.mjs";
+import { clientFor, viaEnv } from "./operations.mjs";
 
 /** A fetch that records each request's signal, to prove an abort reached the real fetch. */
-function recordingFetch() {
+function recordingFetch(env) {
   const signals = [];
+  const underlying = env.fetch ?? globalThis.fetch;
   const fetchFn = (url, init) => {
     signals.push(init.signal);
-    return fetch(url, init);
+    return underlying(url, init);
   };
   return { fetchFn, signals };
 }
@@ -40,7 +41,7 @@ export const resilience = [
   {
     name: "auth: a fixed accessToken that is refused fails with kind auth",
     async run({ SignicatClient, SignicatError, env }) {
-      const client = new SignicatClient({ baseUrl: env.baseUrl, accessToken: "not-a-token" });
+      const client = new SignicatClient({ baseUrl: env.baseUrl, accessToken: "not-a-token", ...viaEnv(env) });
       const error = await rejects(client.accounts.list(), SignicatError, "a bad token");
       equal(error.kind, "auth", "kind");
       equal(error.status, 401, "status");
@@ -65,7 +66,7 @@ export const resilience = [
       let calls = 0;
       const getToken = async () => {
         calls += 1;
-        const response = await fetch(env.tokenUrl, {
+        const response = await (env.fetch ?? globalThis.fetch)(env.tokenUrl, {
           method: "POST",
           headers: { authorization: `Basic ${btoa(`${env.clientId}:${env.clientSecret}`)}`, "content-type": "application/x-www-form-urlencoded" },
           body: "grant_type=client_credentials&scope=signicat-api",
@@ -73,7 +74,7 @@ export const resilience = [
         const body = await response.json();
         return { accessToken: body.access_token, expiresIn: body.expires_in };
       };
-      const client = new SignicatClient({ baseUrl: env.baseUrl, getToken });
+      const client = new SignicatClient({ baseUrl: env.baseUrl, getToken, ...viaEnv(env) });
       await Promise.all([client.accounts.list(), client.contacts.list(), client.organizations.list()]);
       equal(calls, 1, "getToken is called once for concurrent calls");
     },
@@ -140,7 +141,7 @@ export const resilience = [
   {
     name: "timeouts abort the underlying fetch",
     async run({ SignicatClient, SignicatError, env, emu }) {
-      const { fetchFn, signals } = recordingFetch();
+      const { fetchFn, signals } = recordingFetch(env);
       const client = clientFor(SignicatClient, env, { fetch: fetchFn, maxRetries: 0 });
       await client.accounts.list({ limit: 1 });
       await emu.armFault("slow=3000ms", { method: "GET", path: "/account-management/accounts", times: 1 });
@@ -152,7 +153,7 @@ export const resilience = [
   {
     name: "an AbortSignal aborts the underlying fetch",
     async run({ SignicatClient, SignicatError, env, emu }) {
-      const { fetchFn, signals } = recordingFetch();
+      const { fetchFn, signals } = recordingFetch(env);
       const client = clientFor(SignicatClient, env, { fetch: fetchFn });
       await client.accounts.list({ limit: 1 });
       await emu.armFault("slow=3000ms", { method: "GET", path: "/account-management/accounts", times: 1 });
