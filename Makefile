@@ -1,8 +1,9 @@
 # signicat-account-management: build, test and demo. `make help` lists the targets.
 #
 # Every target installs what is missing first (`make setup`, seconds when all is there).
-# Builds are incremental: the wasm is rebuilt only when src/ or Cargo.* change, pkg/ only
-# when the wasm or pkg-template/ change, and cargo shares one target/ for every build.
+# Builds are incremental: the wasm is rebuilt only when src/ or Cargo.* change (the testing
+# entry's emulator wasm also when emulator/ changes), pkg/ only when a wasm or pkg-template/
+# change, and cargo shares one target/ for every build.
 
 SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
@@ -22,6 +23,8 @@ export CHROMIUM := /usr/bin/chromium
 STAMPS := build/stamps
 # Directories too, so that adding or deleting a file also triggers a rebuild.
 RUST_INPUTS := Cargo.toml Cargo.lock $(shell find src -name '*.rs' -o -type d)
+# The emulator's sources and data (every file but its tests and docs), for its wasm build.
+EMULATOR_INPUTS := $(shell find emulator -path 'emulator/*/tests' -prune -o ! -name '*.md' -print)
 TEMPLATE_INPUTS := $(shell find pkg-template)
 
 # The suites `make test` runs, in this order; add a new suite's target here.
@@ -33,14 +36,14 @@ export NODE_TEST_ARGS ?=
 
 section = @printf '\n==> %s\n' "$(1)"
 
-.PHONY: help setup build build-wasm build-emulator pkg size test $(TEST_SUITES) demo example bench clean
+.PHONY: help setup build build-wasm build-testing-wasm build-emulator pkg size test $(TEST_SUITES) demo example bench clean
 
 help:
 	@echo "make demo        build everything and serve www-demo/ with the emulator"
 	@echo "make test        install what is missing, build, run every suite: $(TEST_SUITES)"
-	@echo "make build       wasm (build/web, build/node), the npm package (pkg/), the emulator"
+	@echo "make build       wasm (build/web, build/node, build/testing-*), the npm package (pkg/), the emulator"
 	@echo "make example     run examples/list-accounts.mjs against a fresh emulator"
-	@echo "make size        raw and gzipped sizes of the .wasm and JS glue, the .wasm's five biggest items"
+	@echo "make size        raw and gzipped sizes of the .wasm and JS glue (the testing entry's apart), the .wasm's five biggest items"
 	@echo "make setup       install the toolchain (wasm32 target, wasm-bindgen, wasm-pack, Chromium, npm tools)"
 	@echo "make bench       every benchmark against plain fetch in one run: a table and BENCHMARKS.md"
 	@echo "make fuzz        the property tests with 200 000 cases each (FUZZ_CASES, FUZZ_SECONDS)"
@@ -55,6 +58,9 @@ build: pkg build-emulator
 
 build-wasm: $(STAMPS)/web $(STAMPS)/node
 
+# The emulator in wasm, for the package's `./testing` export (build/testing-web, build/testing-node).
+build-testing-wasm: $(STAMPS)/testing-web $(STAMPS)/testing-node
+
 pkg: $(STAMPS)/pkg
 
 # A stamp is dated from the start of its build, so an edit made meanwhile still counts.
@@ -68,7 +74,17 @@ $(STAMPS)/node: $(RUST_INPUTS) scripts/build-wasm.sh | setup
 	@scripts/build-wasm.sh nodejs
 	@mv $@.new $@
 
-$(STAMPS)/pkg: $(STAMPS)/web $(STAMPS)/node $(TEMPLATE_INPUTS) scripts/assemble.mjs | setup
+$(STAMPS)/testing-web: $(RUST_INPUTS) $(EMULATOR_INPUTS) scripts/build-wasm.sh | setup
+	@mkdir -p $(STAMPS) && touch $@.new
+	@scripts/build-wasm.sh web emulator/wasm
+	@mv $@.new $@
+
+$(STAMPS)/testing-node: $(RUST_INPUTS) $(EMULATOR_INPUTS) scripts/build-wasm.sh | setup
+	@mkdir -p $(STAMPS) && touch $@.new
+	@scripts/build-wasm.sh nodejs emulator/wasm
+	@mv $@.new $@
+
+$(STAMPS)/pkg: $(STAMPS)/web $(STAMPS)/node $(STAMPS)/testing-web $(STAMPS)/testing-node $(TEMPLATE_INPUTS) scripts/assemble.mjs | setup
 	$(call section,Assemble pkg/ (scripts/assemble.mjs))
 	@touch $@.new
 	@node scripts/assemble.mjs
@@ -83,7 +99,7 @@ build-emulator: | setup
 	$(call section,Emulator (cargo build --release -p signicat-emulator))
 	@cargo build --release -p signicat-emulator
 
-size: build-wasm
+size: build-wasm build-testing-wasm
 	@scripts/size.sh
 
 # ---- test ------------------------------------------------------------------------------

@@ -1,22 +1,33 @@
 #!/usr/bin/env bash
 # Raw and gzipped (gzip -9) sizes of what a user downloads: the .wasm and the JS glue; then
-# the five biggest contributors to the .wasm, by twiggy.
+# the same for the testing entry's emulator, which only tests load; then the five biggest
+# contributors to the main .wasm, by twiggy.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 
 kb() { awk -v b="$1" 'BEGIN { printf "%.1f KB", b / 1000 }'; }
 
-section "Size (release build, wasm-opt -Oz)"
-printf '%-48s %10s %10s\n' file raw gzip
-for dir in build/web build/node; do
-  for file in "$dir"/signicat_account_management_bg.wasm "$dir"/signicat_account_management.js; do
-    [ -f "$file" ] || die "$file is missing: run make build"
-    raw=$(wc -c <"$file")
-    gz=$(gzip -9 -c "$file" | wc -c)
-    printf '%-48s %10s %10s\n' "$file" "$(kb "$raw")" "$(kb "$gz")"
+# The .wasm and the glue of one crate's builds: sizes GLUE_NAME DIR...
+sizes() {
+  local glue=$1 dir file raw gz
+  shift
+  printf '%-48s %10s %10s\n' file raw gzip
+  for dir in "$@"; do
+    for file in "$dir/${glue}_bg.wasm" "$dir/$glue.js"; do
+      [ -f "$file" ] || die "$file is missing: run make build"
+      raw=$(wc -c <"$file")
+      gz=$(gzip -9 -c "$file" | wc -c)
+      printf '%-48s %10s %10s\n' "$file" "$(kb "$raw")" "$(kb "$gz")"
+    done
   done
-done
+}
+
+section "Size (release build, wasm-opt -Oz)"
+sizes signicat_account_management build/web build/node
+
+section "The testing entry's emulator (signicat-account-management/testing; never loaded by the main entry)"
+sizes signicat_emulator_wasm build/testing-web build/testing-node
 
 # The shipped .wasm has no names, so twiggy reads a copy built the same way that keeps them:
 # cargo's output through wasm-bindgen (which keeps the name section), then wasm-opt with the
