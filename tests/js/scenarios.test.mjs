@@ -1,14 +1,19 @@
-// The shared scenarios (tests/scenarios) in Node, against a real emulator over HTTP.
+// The shared scenarios (tests/scenarios) in Node: against a real emulator over HTTP, and the
+// same lists against the in-process one (createEmulator().fetch from the packed package).
 
 import { after, before, describe, test } from "node:test";
 
 import { admin } from "../scenarios/admin.mjs";
 import { decoding } from "../scenarios/decoding.mjs";
+import { inProcessContext } from "../scenarios/in-process.mjs";
 import { listing } from "../scenarios/listing.mjs";
 import { operations } from "../scenarios/operations.mjs";
 import { resilience } from "../scenarios/resilience.mjs";
 import { startEmulator } from "../support/emulator.mjs";
 import { SignicatClient, SignicatError } from "../support/package.mjs";
+import { createEmulator } from "../support/testing.mjs";
+
+const nextAsUrl = resilience.filter((s) => s.name.startsWith("next as a URL"));
 
 function suite(title, scenarios, args, extraEnv = {}) {
   describe(title, () => {
@@ -24,8 +29,28 @@ function suite(title, scenarios, args, extraEnv = {}) {
   });
 }
 
+function inProcessSuite(title, scenarios, options, extraEnv = {}) {
+  describe(`in-process: ${title}`, () => {
+    let emulator;
+    let context;
+    before(async () => {
+      emulator = createEmulator(options);
+      await emulator.ready;
+      context = inProcessContext(emulator, { SignicatClient, SignicatError }, extraEnv);
+    });
+    after(() => emulator?.close());
+    for (const scenario of scenarios) test(scenario.name, () => scenario.run(context));
+  });
+}
+
 suite("operations", operations, ["--seed", "7"]);
 suite("resilience", resilience, ["--seed", "7"]);
 suite("decoding", decoding, ["--seed", "7"]);
-suite("next as a URL", resilience.filter((s) => s.name.startsWith("next as a URL")), ["--seed", "7", "--next-style", "url"], { nextStyleUrl: true });
+suite("next as a URL", nextAsUrl, ["--seed", "7", "--next-style", "url"], { nextStyleUrl: true });
 suite("listing", listing, ["--seed", "7", "--accounts", "10500"]);
+
+inProcessSuite("operations", operations, { seed: 7 });
+inProcessSuite("resilience", resilience, { seed: 7 });
+inProcessSuite("decoding", decoding, { seed: 7 });
+inProcessSuite("next as a URL", nextAsUrl, { seed: 7, nextStyle: "url" }, { nextStyleUrl: true });
+inProcessSuite("listing", listing, { seed: 7, accounts: 10_500 });

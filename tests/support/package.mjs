@@ -13,7 +13,12 @@ export const manifest = JSON.parse(readFileSync(join(packageDir, "package.json")
 
 /** The file an `exports` condition path (e.g. ["node", "import"]) resolves to, relative to the package. */
 export function entry(...conditions) {
-  let target = manifest.exports["."];
+  return subpathEntry(".", ...conditions);
+}
+
+/** The same for a subpath export, e.g. subpathEntry("./testing", "browser"). */
+export function subpathEntry(subpath, ...conditions) {
+  let target = manifest.exports[subpath];
   for (const condition of conditions) target = target[condition];
   return target;
 }
