@@ -1,5 +1,7 @@
 // The shared scenarios (tests/scenarios) in headless Chromium: the package's browser entry on
-// one origin calling the emulator on another (CORS with Authorization), over real HTTP.
+// one origin calling the emulator on another (CORS with Authorization), over real HTTP; then
+// the same lists against the in-process emulator of the package's `./testing` browser entry,
+// with no emulator process at all.
 
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -16,23 +18,35 @@ import { operations } from "../scenarios/operations.mjs";
 import { resilience } from "../scenarios/resilience.mjs";
 import { serve } from "../package/server.mjs";
 import { startEmulator } from "../support/emulator.mjs";
-import { entry, packageDir } from "../support/package.mjs";
+import { entry, packageDir, subpathEntry } from "../support/package.mjs";
 
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
 const PAGE = `<!doctype html>
 <script type="module">
   import { SignicatClient, SignicatError } from "./pkg/${entry("browser")}";
+  import { createEmulator } from "./pkg/${subpathEntry("./testing", "browser")}";
   import { admin } from "./scenarios/admin.mjs";
   import { browserOnly } from "./scenarios/browser.mjs";
   import { decoding } from "./scenarios/decoding.mjs";
+  import { inProcessContext } from "./scenarios/in-process.mjs";
   import { listing } from "./scenarios/listing.mjs";
   import { operations } from "./scenarios/operations.mjs";
   import { resilience } from "./scenarios/resilience.mjs";
   const all = [...operations, ...resilience, ...decoding, ...listing, ...browserOnly];
-  window.runScenario = async (name, env) => {
+  let emulator;
+  window.startInProcess = async (options) => {
+    emulator = createEmulator(options);
+    await emulator.ready;
+  };
+  window.stopInProcess = () => emulator?.close();
+  // env is the HTTP emulator's addresses, or (inProcess) only the extra env of the suite.
+  window.runScenario = async (name, env, inProcess) => {
     try {
-      await all.find((s) => s.name === name).run({ SignicatClient, SignicatError, env, emu: admin(env.origin) });
+      const context = inProcess
+        ? inProcessContext(emulator, { SignicatClient, SignicatError }, env)
+        : { SignicatClient, SignicatError, env, emu: admin(env.origin) };
+      await all.find((s) => s.name === name).run(context);
       return { ok: true };
     } catch (error) {
       return { ok: false, message: String(error?.stack ?? error) };
@@ -86,8 +100,30 @@ function suite(title, scenarios, args, extraEnv = {}) {
   });
 }
 
+function inProcessSuite(title, scenarios, options, extraEnv = {}) {
+  describe(`in-process: ${title}`, () => {
+    before(() => page.evaluate((options) => window.startInProcess(options), options));
+    after(() => page.evaluate(() => window.stopInProcess()));
+    for (const scenario of scenarios) {
+      test(scenario.name, async () => {
+        const result = await page.evaluate(([name, env]) => window.runScenario(name, env, true), [scenario.name, extraEnv]);
+        assert.ok(result.ok, result.message);
+        assert.deepEqual(problems, []);
+      });
+    }
+  });
+}
+
+const nextAsUrl = resilience.filter((s) => s.name.startsWith("next as a URL"));
+
 suite("operations", [...operations, ...browserOnly], ["--seed", "7"]);
 suite("resilience", resilience, ["--seed", "7"]);
 suite("decoding", decoding, ["--seed", "7"]);
-suite("next as a URL", resilience.filter((s) => s.name.startsWith("next as a URL")), ["--seed", "7", "--next-style", "url"], { nextStyleUrl: true });
+suite("next as a URL", nextAsUrl, ["--seed", "7", "--next-style", "url"], { nextStyleUrl: true });
 suite("listing", listing, ["--seed", "7", "--accounts", "10500"]);
+
+inProcessSuite("operations", [...operations, ...browserOnly], { seed: 7 });
+inProcessSuite("resilience", resilience, { seed: 7 });
+inProcessSuite("decoding", decoding, { seed: 7 });
+inProcessSuite("next as a URL", nextAsUrl, { seed: 7, nextStyle: "url" }, { nextStyleUrl: true });
+inProcessSuite("listing", listing, { seed: 7, accounts: 10_500 });
