@@ -61,7 +61,7 @@ test("resolvers pick the right entry from the conditional exports", async () => 
   assert.ok(node.some((input) => input.endsWith(`${prefix}node.js`)), `node bundle: ${node}`);
 });
 
-test("the tarball holds the entries, the glue, one .wasm and the types, nothing else", () => {
+test("the tarball holds the entries, the glue, the types, the main .wasm and the testing entry's, nothing else", () => {
   const files = execFileSync("tar", ["-tzf", join(project, tarball())], { encoding: "utf8" })
     .split("\n")
     .filter(Boolean)
@@ -81,11 +81,21 @@ test("the tarball holds the entries, the glue, one .wasm and the types, nothing 
     "wasm/signicat_account_management.js",
     "wasm/signicat_account_management_bg.wasm",
     "wasm/signicat_account_management_bg.wasm.cjs",
+    "testing.d.ts",
+    "testing.d.cts",
+    "testing/browser.js",
+    "testing/node.cjs",
+    "testing/node.js",
+    "testing/wasm/signicat_emulator_wasm.cjs",
+    "testing/wasm/signicat_emulator_wasm.d.cts",
+    "testing/wasm/signicat_emulator_wasm.d.ts",
+    "testing/wasm/signicat_emulator_wasm.js",
+    "src/testing/emulator.js",
   ]) {
     assert.ok(files.includes(required), `${required} missing from the tarball: ${files}`);
   }
   assert.deepEqual(files.filter((file) => /(^|\/)\.|stamp|\.tgz$/.test(file)), []);
-  assert.deepEqual(files.filter((file) => file.endsWith(".wasm")), ["wasm/signicat_account_management_bg.wasm"]);
+  assert.deepEqual(files.filter((file) => file.endsWith(".wasm")), ["testing/wasm/signicat_emulator_wasm_bg.wasm", "wasm/signicat_account_management_bg.wasm"]);
 });
 
 function tarball() {
