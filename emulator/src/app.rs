@@ -80,14 +80,14 @@ impl App {
             Some(p) => match persist::load(p.path())? {
                 Some(store) => store,
                 None => {
-                    let store = seed::build(&seeding);
+                    let store = seed::build(&seeding, crate::clock::now());
                     let bytes = persist::encode(&store)?;
                     p.save(1, &bytes)
                         .map_err(|e| format!("cannot write {}: {e}", p.path().display()))?;
                     store
                 }
             },
-            None => seed::build(&seeding),
+            None => seed::build(&seeding, crate::clock::now()),
         };
         let fault_seed = options.fault_seed.unwrap_or_else(rng::os_seed);
         Ok(App {
@@ -165,10 +165,13 @@ impl App {
 
     /// Back to the seeded dataset, with no armed faults and empty stats. Tokens stay valid.
     pub async fn reset(&self) -> Result<(), Problem> {
-        let store = seed::build(&Seed {
-            seed: self.config.seed,
-            extra_accounts: self.config.extra_accounts,
-        });
+        let store = seed::build(
+            &Seed {
+                seed: self.config.seed,
+                extra_accounts: self.config.extra_accounts,
+            },
+            crate::clock::now(),
+        );
         self.mutate(|current| {
             *current = store;
             Ok(())

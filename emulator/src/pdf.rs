@@ -253,10 +253,13 @@ mod tests {
 
     #[test]
     fn writes_a_well_formed_document() {
-        let store = seed::build(&seed::Seed {
-            seed: 1,
-            extra_accounts: 0,
-        });
+        let store = seed::build(
+            &seed::Seed {
+                seed: 1,
+                extra_accounts: 0,
+            },
+            crate::clock::now(),
+        );
         let number = store.list_invoices(None, i64::MAX)[0]
             .invoice_number
             .clone();

@@ -154,10 +154,13 @@ mod tests {
         let dir = temp_dir("persist");
         let path = dir.join("state.json");
         assert!(load(&path).unwrap().is_none());
-        let store = seed::build(&seed::Seed {
-            seed: 5,
-            extra_accounts: 20,
-        });
+        let store = seed::build(
+            &seed::Seed {
+                seed: 5,
+                extra_accounts: 20,
+            },
+            crate::clock::now(),
+        );
         write_atomic(&path, &encode(&store).unwrap()).unwrap();
         let loaded = load(&path).unwrap().unwrap();
         assert_eq!(encode(&loaded).unwrap(), encode(&store).unwrap());

@@ -171,8 +171,8 @@ struct ContactSeed {
     roles: Option<&'static [&'static str]>,
 }
 
-/// Builds the whole dataset; the same `seed` always gives the same store.
-pub fn build(seed: &Seed) -> Store {
+/// Builds the whole dataset; the same `seed` and month of `now` always give the same store.
+pub fn build(seed: &Seed, now: OffsetDateTime) -> Store {
     let mut rng = Rng::new(seed.seed);
     let mut store = Store::new(Rng::new(rng.next_u64()));
     let base = clock::fixed(2023, 1, 9);
@@ -409,7 +409,6 @@ pub fn build(seed: &Seed) -> Store {
         extra_accounts(&mut store, &mut rng, &load, seed.extra_accounts, base);
     }
 
-    let now = clock::now();
     let mut serial = 0;
     for offset in -INVOICE_MONTHS..=1 {
         let Some(month) = clock::month_start(now, offset) else {
@@ -656,10 +655,13 @@ mod tests {
     use crate::pagination::Listing;
 
     fn seeded(extra: usize) -> Store {
-        build(&Seed {
-            seed: 42,
-            extra_accounts: extra,
-        })
+        build(
+            &Seed {
+                seed: 42,
+                extra_accounts: extra,
+            },
+            clock::now(),
+        )
     }
 
     #[test]
@@ -667,10 +669,13 @@ mod tests {
         let a = seeded(10).list_accounts(Listing::Accounts, None, 1000).0;
         let b = seeded(10).list_accounts(Listing::Accounts, None, 1000).0;
         assert_eq!(a, b);
-        let other = build(&Seed {
-            seed: 43,
-            extra_accounts: 10,
-        })
+        let other = build(
+            &Seed {
+                seed: 43,
+                extra_accounts: 10,
+            },
+            clock::now(),
+        )
         .list_accounts(Listing::Accounts, None, 1000)
         .0;
         assert_ne!(a[0].id, other[0].id);

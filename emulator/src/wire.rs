@@ -118,10 +118,13 @@ mod tests {
 
     #[test]
     fn live_accounts_carry_nulls_like_the_samples() {
-        let store = seed::build(&seed::Seed {
-            seed: 3,
-            extra_accounts: 0,
-        });
+        let store = seed::build(
+            &seed::Seed {
+                seed: 3,
+                extra_accounts: 0,
+            },
+            crate::clock::now(),
+        );
         let (accounts, _) = store.list_accounts(Listing::Accounts, None, 100);
         let legacy = accounts.iter().find(|a| a.created_date.is_none()).unwrap();
         let value = account(legacy);
