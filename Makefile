@@ -118,6 +118,7 @@ test-lint: | setup
 	@cargo clippy --workspace --all-targets -- -D warnings
 	$(call section,Lints of the wasm build (cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings))
 	@cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+	@cargo clippy -p signicat-emulator-wasm --target wasm32-unknown-unknown -- -D warnings
 
 test-wasm: | setup
 	@scripts/test-wasm.sh

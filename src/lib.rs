@@ -26,7 +26,7 @@ pub mod pagination;
 pub mod routes;
 pub mod validate;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "bindings"))]
 mod wasm;
 
 // Smaller and faster than the default dlmalloc in wasm.

@@ -25,6 +25,15 @@ pub const BACKEND_TOKEN_PATH: &str = "/api/signicat-token";
 pub const EMULATOR_PREFIX: &str = "/emulator";
 pub const SCOPE: &str = "signicat-api";
 
+/// The one API client the emulator accepts, unless a front end is told another.
+pub const DEFAULT_CLIENT_ID: &str = "demo-client";
+pub const DEFAULT_CLIENT_SECRET: &str = "demo-secret";
+pub const DEFAULT_TOKEN_TTL: Duration = Duration::from_secs(600);
+/// Token lifetimes a front end accepts, in seconds.
+pub const TOKEN_TTL_RANGE: std::ops::RangeInclusive<u64> = 1..=86_400;
+/// Upper bound for extra seeded accounts, so a typo cannot exhaust memory.
+pub const MAX_ACCOUNTS: usize = 2_000_000;
+
 /// `next` in list pages: a bare page token, or the whole URL of the next page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NextStyle {

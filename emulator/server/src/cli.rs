@@ -3,6 +3,9 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+use signicat_emulator_core::app::{
+    DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_TOKEN_TTL, MAX_ACCOUNTS, TOKEN_TTL_RANGE,
+};
 use signicat_emulator_core::faults::RandomFaults;
 pub use signicat_emulator_core::NextStyle;
 
@@ -61,9 +64,9 @@ impl Default for Options {
             port: 8787,
             seed: None,
             accounts: 0,
-            token_ttl: Duration::from_secs(600),
-            client_id: "demo-client".into(),
-            client_secret: "demo-secret".into(),
+            token_ttl: DEFAULT_TOKEN_TTL,
+            client_id: DEFAULT_CLIENT_ID.into(),
+            client_secret: DEFAULT_CLIENT_SECRET.into(),
             data: None,
             serve: None,
             next_style: NextStyle::Token,
@@ -83,9 +86,6 @@ pub enum Command {
     Help,
     Version,
 }
-
-/// Upper bound for `--accounts`, so a typo cannot exhaust memory.
-const MAX_ACCOUNTS: usize = 2_000_000;
 
 pub fn parse<I: IntoIterator<Item = String>>(args: I) -> Result<Command, String> {
     let mut options = Options::default();
@@ -117,7 +117,7 @@ pub fn parse<I: IntoIterator<Item = String>>(args: I) -> Result<Command, String>
             }
             "--token-ttl" => {
                 let secs: u64 = number(&flag, &value(&flag)?)?;
-                if !(1..=86_400).contains(&secs) {
+                if !TOKEN_TTL_RANGE.contains(&secs) {
                     return Err("--token-ttl must be between 1 and 86400 seconds".into());
                 }
                 options.token_ttl = Duration::from_secs(secs);

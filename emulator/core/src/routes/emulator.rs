@@ -12,7 +12,8 @@ use serde_json::{json, Value};
 use super::{json, JsonBody};
 use crate::app::App;
 use crate::app::NextStyle;
-use crate::faults::{self, ArmRequest, ArmedFault, FaultState, RandomFaults};
+use crate::clock;
+use crate::faults::{ArmRequest, ArmedFault, FaultState, RandomFaults};
 use crate::problem::Problem;
 
 pub async fn health(State(app): State<Arc<App>>) -> Response {
@@ -149,7 +150,7 @@ pub async fn advance_clock(
 ) -> Result<Response, Problem> {
     let request: AdvanceRequest =
         serde_json::from_value(body).map_err(|e| Problem::param("advance", e.to_string()))?;
-    let by = faults::duration(&request.advance).map_err(|e| Problem::param("advance", e))?;
+    let by = clock::span(&request.advance).map_err(|e| Problem::param("advance", e))?;
     app.clock.advance(by);
     Ok(json(describe_clock(&app)))
 }

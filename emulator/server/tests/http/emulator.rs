@@ -144,3 +144,38 @@ fn command_line_help_and_errors() {
     let unknown = Command::new(BINARY).arg("--bogus").output().unwrap();
     assert_eq!(unknown.status.code(), Some(2));
 }
+
+#[tokio::test]
+async fn the_clock_moves_forward_for_tokens_and_new_records() {
+    let emu = Emulator::start(&["--seed", "3", "--token-ttl", "60"]);
+    let token = emu.fetch_token().await;
+    let bearer = format!("Bearer {token}");
+    let before = emu.emulator("GET", "/clock", None).await;
+    assert_eq!(before["offsetMs"], 0);
+    let moved = emu
+        .emulator("POST", "/clock", Some(json!({ "advance": "61s" })))
+        .await;
+    assert_eq!(moved["offsetMs"], 61_000);
+    assert!(moved["now"].as_str().unwrap() > before["now"].as_str().unwrap());
+    let expired = emu
+        .raw(
+            "GET",
+            "/account-management/accounts",
+            &[("authorization", &bearer)],
+            None,
+        )
+        .await
+        .expect(401);
+    assert!(expired.json()["detail"]
+        .as_str()
+        .unwrap()
+        .contains("expired"));
+    emu.raw(
+        "POST",
+        "/emulator/clock",
+        &[("content-type", "application/json")],
+        Some(br#"{"advance":"-1h"}"#.to_vec()),
+    )
+    .await
+    .expect(400);
+}
