@@ -2,9 +2,10 @@
 // built with the tool's default configuration. `build` runs in the project; `check` says
 // how the output is run: served and opened in Chromium, a dev server opened in Chromium,
 // `next start`, or a runtime running shared/node.mjs|cjs. `tool` names the package whose
-// installed version the table shows. Commands run in the project, whose node_modules is
-// its parent's (one install for every row), hence the `../`; Parcel would otherwise write
-// to the parent too, which it takes for the project's root.
+// installed version the table shows. The "testing entry" rows run a test with the package's
+// `./testing` export instead (shared/testing-check.js), with no emulator process. Commands
+// run in the project, whose node_modules is its parent's (one install for every row), hence
+// the `../`; Parcel would otherwise write to the parent too, which it takes for the project's root.
 const bin = (name) => `../node_modules/.bin/${name}`;
 const vite7 = "../node_modules/vite7/bin/vite.js";
 // The one line the package README gives for bundlers that do not follow `new URL(…, import.meta.url)`.
@@ -27,4 +28,9 @@ export const ROWS = [
   { name: "Parcel", tool: "parcel", dir: "parcel", build: `${bin("parcel")} build index.html --dist-dir dist`, check: { serve: "dist" } },
   { name: "Next.js client component", tool: "next", dir: "next", build: `${bin("next")} build`, check: { next: "/" } },
   { name: "Next.js route handler", tool: "next", dir: "next", build: `${bin("next")} build`, check: { next: "/api/check" } },
+  { name: "Node ESM, testing entry", tool: "node", dir: "node", check: { run: ["node", "testing.mjs"] } },
+  { name: "Node CommonJS, testing entry", tool: "node", dir: "node", check: { run: ["node", "testing.cjs"] } },
+  { name: "TypeScript strict (nodenext), testing entry", tool: "typescript", dir: "typescript-testing", build: `${bin("tsc")} -p .`, check: { run: ["node", "dist/main.js"] } },
+  { name: "Vite 8 build, testing entry", tool: "vite", dir: "vite8-testing", build: `${bin("vite")} build`, check: { serve: "dist" } },
+  { name: "Vite 8 dev, testing entry", tool: "vite", dir: "vite8-testing", check: { dev: [bin("vite"), "--strictPort", "--port"] } },
 ];
