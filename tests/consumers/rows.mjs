@@ -1,11 +1,12 @@
 // The consumer matrix: one row per tool, each a fresh project (fixtures/<dir> over shared/)
 // built with the tool's default configuration. `build` runs in the project; `check` says
 // how the output is run: served and opened in Chromium, a dev server opened in Chromium,
-// `next start`, or a runtime running shared/node.mjs|cjs. `tool` names the package whose
-// installed version the table shows. The "testing entry" rows run a test with the package's
-// `./testing` export instead (shared/testing-check.js), with no emulator process. Commands
-// run in the project, whose node_modules is its parent's (one install for every row), hence
-// the `../`; Parcel would otherwise write to the parent too, which it takes for the project's root.
+// `next start`, a runtime running shared/node.mjs|cjs, or a test runner (its JSON report must
+// say every test passed). `tool` names the package whose installed version the table shows.
+// The "testing entry" rows test with the package's `./testing` export instead
+// (shared/testing-check.js, fixtures/vitest-testing), with no emulator process. Commands run
+// in the project, whose node_modules is its parent's (one install for every row), hence the
+// `../`; Parcel would otherwise write to the parent too, which it takes for the project's root.
 const bin = (name) => `../node_modules/.bin/${name}`;
 const vite7 = "../node_modules/vite7/bin/vite.js";
 // The one line the package README gives for bundlers that do not follow `new URL(…, import.meta.url)`.
@@ -33,4 +34,6 @@ export const ROWS = [
   { name: "TypeScript strict (nodenext), testing entry", tool: "typescript", dir: "typescript-testing", build: `${bin("tsc")} -p .`, check: { run: ["node", "dist/main.js"] } },
   { name: "Vite 8 build, testing entry", tool: "vite", dir: "vite8-testing", build: `${bin("vite")} build`, check: { serve: "dist" } },
   { name: "Vite 8 dev, testing entry", tool: "vite", dir: "vite8-testing", check: { dev: [bin("vite"), "--strictPort", "--port"] } },
+  { name: "Vitest 4 (Node), testing entry", tool: "vitest", dir: "vitest-testing", check: { test: [bin("vitest"), "run"] } },
+  { name: "Vitest 4 browser mode (Chromium), testing entry", tool: "vitest", dir: "vitest-testing", check: { test: [bin("vitest"), "run", "--config", "vitest.browser.config.js"] } },
 ];

@@ -1,6 +1,7 @@
 // The consumer matrix (rows.mjs): installs the tools from package-lock.json and the packed
 // package into build/consumers, builds every row (two at a time), runs each against one
-// emulator, and prints one table. Exits non-zero if any row fails.
+// emulator (or, for the testing entry, a test runner's tests), and prints one table. Exits
+// non-zero if any row fails.
 //
 //   node tests/consumers/run.mjs <package.tgz> [row name filter]
 import { spawn } from "node:child_process";
@@ -198,6 +199,17 @@ async function checkRow(row, context) {
     const result = await sh(command, project, { timeoutMs: CHECK_TIMEOUT_MS, env: { SIGNICAT_EMULATOR: JSON.stringify(context.emulator) } });
     if (!result.ok) throw new Error(result.output);
     judge(JSON.parse(result.output.trim().split("\n").pop()));
+    return {};
+  }
+  if (check.test) {
+    // A test runner's own verdict, read from its JSON report (Vitest's reporter format).
+    const report = join(project, "report.json");
+    rmSync(report, { force: true });
+    const command = [...check.test, "--reporter=json", `--outputFile=${report}`].map((part) => `'${part}'`).join(" ");
+    const result = await sh(command, project, { timeoutMs: CHECK_TIMEOUT_MS });
+    if (!existsSync(report)) throw new Error(result.output);
+    const { numPassedTests, numFailedTests } = JSON.parse(readFileSync(report, "utf8"));
+    if (!result.ok || numFailedTests !== 0 || !(numPassedTests > 0)) throw new Error(`${numPassedTests} passed, ${numFailedTests} failed:\n${result.output}`);
     return {};
   }
   if (check.serve) {
