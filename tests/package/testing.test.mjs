@@ -156,8 +156,9 @@ after(async () => {
 });
 
 /** Opens a fixture page and resolves to its `window.results` and the path of every request it made. */
-async function open(fixture) {
+async function open(fixture, { blockWasm = false } = {}) {
   const page = await browser.newPage();
+  if (blockWasm) await page.route("**/*.wasm", (route) => route.abort());
   const requested = [];
   const problems = [];
   page.on("request", (request) => requested.push(new URL(request.url()).pathname));
@@ -186,4 +187,11 @@ test("the testing entry loads the emulator's .wasm at the first createEmulator()
   assert.equal(results.accounts, 3);
   assert.equal(results.tokenRequests, 1);
   assert.ok(requested.some((path) => path.endsWith(`/${EMULATOR_WASM}`)));
+});
+
+test("when the emulator's .wasm cannot load, ready and every method reject and say why", async () => {
+  const { results } = await open("testing-no-wasm.html", { blockWasm: true });
+  for (const [what, outcome] of Object.entries(results)) {
+    assert.match(outcome, /^Error: signicat-account-management\/testing: the emulator's WebAssembly failed to load/, what);
+  }
 });
