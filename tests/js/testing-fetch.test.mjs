@@ -122,3 +122,17 @@ test("a truncated body delivers its first part, then fails with a TypeError", as
   const again = await emulator.fetch(accounts(), { headers: { authorization: bearer, "x-emulator-fault": "truncate" } });
   await assert.rejects(again.json(), TypeError, "json() fails as it does on a dropped connection");
 });
+
+test("with nextStyle \"url\", a page's next URL is the emulator's own and fetches the next page", async () => {
+  const paged = createEmulator({ seed: 7, nextStyle: "url" });
+  const form = new URLSearchParams({ grant_type: "client_credentials", client_id: paged.clientId, client_secret: paged.clientSecret });
+  const { access_token: token } = await (await paged.fetch(paged.tokenUrl, { method: "POST", body: form })).json();
+  const headers = { authorization: `Bearer ${token}` };
+  const first = await (await paged.fetch(`${paged.baseUrl}/accounts?limit=2`, { headers })).json();
+  assert.ok(first.next.startsWith(`${paged.baseUrl}/accounts?`), first.next);
+  const second = await (await paged.fetch(first.next, { headers })).json();
+  assert.equal(second.data.length, 2);
+  assert.ok(second.data.every((a) => !first.data.some((b) => b.id === a.id)), "the next page holds other accounts");
+  paged.close();
+});
+

@@ -242,16 +242,22 @@ pub fn json(value: Value) -> Response {
     response
 }
 
-/// The scheme and authority clients used to reach us, so URL-style `next` links work
-/// through `localhost` as well as `127.0.0.1`.
+/// The authority clients used to reach us, so URL-style `next` links work through
+/// `localhost` as well as `127.0.0.1`, under the configured origin's scheme (the in-process
+/// emulator answers an https origin).
 fn origin(app: &App, headers: &HeaderMap) -> String {
     let host = headers.get(HOST).and_then(|h| h.to_str().ok()).filter(|h| {
         !h.is_empty()
             && h.chars()
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
     });
+    let scheme = app
+        .config
+        .origin
+        .split_once("://")
+        .map_or("http", |(scheme, _)| scheme);
     match host {
-        Some(host) => format!("http://{host}"),
+        Some(host) => format!("{scheme}://{host}"),
         None => app.config.origin.clone(),
     }
 }
