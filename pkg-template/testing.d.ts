@@ -35,30 +35,41 @@ export interface FaultOptions {
 
 /** What `stats()` resolves to: every API and token request since the last reset or `clearStats()`. */
 export interface EmulatorStats {
+  /** Requests to the token endpoint. */
   tokenRequests: number;
+  /** Every API and token request. */
   totalRequests: number;
   /** Requests per `"METHOD /path"`. */
   counts: Record<string, number>;
-  /** In arrival order; a reset connection has status 0. */
+  /** Each request in arrival order, with the fault it met; a reset connection has status 0. */
   requests: { method: string; path: string; status: number; fault?: string }[];
 }
 
 /** What `health()` resolves to. */
 export interface EmulatorHealth {
+  /** `"ok"`. */
   status: string;
+  /** The origin it answers. */
   origin: string;
+  /** The dataset's seed: pass it as `seed` to get the same data again. */
   seed: number;
+  /** How list pages give `next`. */
   nextStyle: "token" | "url";
   /** The random fault spec in force, `""` when none. */
   randomFaults: string;
+  /** The top of the organization tree. */
   rootOrganizationId: string;
+  /** What the emulator holds now; `accounts` counts the live ones. */
   counts: { accounts: number; deletedAccounts: number; contacts: number; organizations: number; invoices: number };
+  /** The service name, its version and more. */
   [key: string]: unknown;
 }
 
 /** What the fault controls resolve to: the armed queue and the random spec. */
 export interface EmulatorFaults {
+  /** The armed faults in the order they apply, with the matching requests left for each. */
   armed: { fault: string; times: number; method?: string | null; path?: string | null }[];
+  /** The random fault spec in force, `""` when none. */
   random: string;
 }
 
@@ -74,6 +85,7 @@ export interface Emulator {
   readonly baseUrl: string;
   /** The OAuth token endpoint: the client's `tokenUrl`. */
   readonly tokenUrl: string;
+  /** The client id the token endpoint accepts. */
   readonly clientId: string;
   /** Not an own property, so it never shows in `util.inspect` or `JSON.stringify`. */
   readonly clientSecret: string;
