@@ -9,11 +9,11 @@ export interface EmulatorOptions {
   seed?: number;
   /** Extra generated accounts, to exercise pagination. Defaults to 0. */
   accounts?: number;
-  /** The one client id the token endpoint accepts. Defaults to `"emulator-client"`. */
+  /** The one client id the token endpoint accepts. Defaults to `"demo-client"`, as the HTTP emulator. */
   clientId?: string;
-  /** The one client secret the token endpoint accepts. Defaults to `"emulator-secret"`. */
+  /** The one client secret the token endpoint accepts. Defaults to `"demo-secret"`, as the HTTP emulator. */
   clientSecret?: string;
-  /** Lifetime of issued tokens, in seconds. Defaults to 3600. */
+  /** Lifetime of issued tokens, in seconds. Defaults to 600, as the HTTP emulator. */
   tokenTtl?: number;
   /** `next` in list pages as a bare page token (the default) or as the full URL of the next page. */
   nextStyle?: "token" | "url";

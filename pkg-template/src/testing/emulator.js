@@ -5,8 +5,8 @@
 import { createFetch } from "./fetch.js";
 import { emulatorOptions } from "./options.js";
 
-const DEFAULT_CLIENT_ID = "emulator-client";
-const DEFAULT_CLIENT_SECRET = "emulator-secret";
+const DEFAULT_CLIENT_ID = "demo-client";
+const DEFAULT_CLIENT_SECRET = "demo-secret";
 const dispose = Symbol.dispose ?? Symbol.for("Symbol.dispose");
 
 /**
