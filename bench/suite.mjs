@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 import { measureBurst, measureInFlight } from "./concurrency.mjs";
-import { emulatorEnv, fetchToken, plainClient, sdkClient } from "./lib/contenders.mjs";
+import { emulatorEnv, fetchToken, plainClient, sdkCalls, sdkClient } from "./lib/contenders.mjs";
 import { measureDecode } from "./decode.mjs";
 import { measureListing } from "./listing.mjs";
 import { buildOpenapiClient } from "./openapi/build.mjs";
@@ -63,7 +63,7 @@ export async function runBenchmarks(counts, log = () => {}) {
     log(`per call: ${counts.perCall.rounds} interleaved rounds`);
     results.perCall = await measurePerCall({
       contenders: {
-        sdk: { getAccount: (id) => sdk.accounts.get(id), listAccounts: (query) => sdk.accounts.list(query) },
+        sdk: sdkCalls(sdk),
         fetch: plain,
         openapi: createAccountManagementClient(env.baseUrl, token),
       },

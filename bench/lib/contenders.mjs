@@ -35,6 +35,11 @@ export function sdkClient(SignicatClient, env) {
   return new SignicatClient({ baseUrl: env.baseUrl, tokenUrl: env.tokenUrl, clientId: env.clientId, clientSecret: env.clientSecret });
 }
 
+/** A SignicatClient's `accounts.get` and `accounts.list` as bench/per-call.mjs calls them. */
+export function sdkCalls(client) {
+  return { getAccount: (id) => client.accounts.get(id), listAccounts: (query) => client.accounts.list(query) };
+}
+
 /** The emulator's addresses and credentials, as children and pages receive them. */
 export function emulatorEnv(emulator) {
   const { origin, baseUrl, tokenUrl, clientId, clientSecret } = emulator;
