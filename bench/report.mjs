@@ -87,21 +87,21 @@ export function rows(results) {
   return list;
 }
 
-const COLUMNS = ["", "figure", "SDK", "plain fetch", "openapi-fetch", "SDK vs plain", "goal", ""];
+/** The table's columns after the section and the figure: a row's key and its heading. */
+const COLUMNS = { sdk: "SDK", fetch: "plain fetch", openapi: "openapi-fetch", compare: "SDK vs plain" };
 
 /** The rows as one Markdown table (which also reads well in a terminal); a section is named once. */
-export function table(list) {
+export function table(list, columns = COLUMNS) {
+  // The goal columns only where some row has a goal.
+  const goals = list.some((r) => r.goal);
+  const heading = ["", "figure", ...Object.values(columns), ...(goals ? ["goal", ""] : [])];
   const cells = list.map((r, i) => [
     r.section === list[i - 1]?.section ? "" : r.section,
     r.figure,
-    r.sdk ?? "",
-    r.fetch ?? "",
-    r.openapi ?? "",
-    r.compare ?? "",
-    r.goal?.text ?? "",
-    r.goal ? (r.goal.met ? "✓" : "✗") : "",
+    ...Object.keys(columns).map((key) => r[key] ?? ""),
+    ...(goals ? [r.goal?.text ?? "", r.goal ? (r.goal.met ? "✓" : "✗") : ""] : []),
   ]);
-  return [COLUMNS, COLUMNS.map(() => "---"), ...cells].map((line) => `| ${line.join(" | ")} |`).join("\n");
+  return [heading, heading.map(() => "---"), ...cells].map((line) => `| ${line.join(" | ")} |`).join("\n");
 }
 
 /** One line per missed goal, saying by how much. */
