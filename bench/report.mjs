@@ -1,5 +1,6 @@
-// The one table of a run: each figure of the SDK beside plain fetch (and openapi-fetch where
-// it applies), the comparison, the issue's goal and whether this run meets it.
+// The tables of a run: each figure of the SDK beside plain fetch (and openapi-fetch where
+// it applies), the comparison, the issue's goal and whether this run meets it; then the
+// testing entry's figures beside the HTTP emulator's, with no goals.
 import { count, kb, mb, ms, msDelta, ratio, sizes, timing, us } from "./lib/format.mjs";
 
 const MB = 1e6;
@@ -87,12 +88,23 @@ export function rows(results) {
   return list;
 }
 
-/** The table's columns after the section and the figure: a row's key and its heading. */
+/** The testing entry (`createEmulator`) beside the HTTP emulator; informational, no goals. */
+export function testingRows(results) {
+  const { sizes: size } = results;
+  const list = [];
+  const row = (section, figure, cells) => list.push({ section, figure, ...cells });
+
+  row("size", "the testing entry's own `.wasm` (only tests load it) raw / gzip", { inProcess: sizes(size.testingWasm) });
+  return list;
+}
+
+/** Each table's columns after the section and the figure: a row's key and its heading. */
 const COLUMNS = { sdk: "SDK", fetch: "plain fetch", openapi: "openapi-fetch", compare: "SDK vs plain" };
+export const TESTING_COLUMNS = { inProcess: "in-process (`createEmulator`)", http: "HTTP emulator (loopback)", compare: "in-process / HTTP" };
 
 /** The rows as one Markdown table (which also reads well in a terminal); a section is named once. */
 export function table(list, columns = COLUMNS) {
-  // The goal columns only where some row has a goal.
+  // The goal columns only where some row has a goal: the testing entry's table has none.
   const goals = list.some((r) => r.goal);
   const heading = ["", "figure", ...Object.values(columns), ...(goals ? ["goal", ""] : [])];
   const cells = list.map((r, i) => [

@@ -6,7 +6,7 @@ import { join } from "node:path";
 
 import { count } from "./lib/format.mjs";
 import { machine } from "./machine.mjs";
-import { missed, rows, table } from "./report.mjs";
+import { TESTING_COLUMNS, missed, rows, table, testingRows } from "./report.mjs";
 import { FULL, SMOKE, root, runBenchmarks } from "./suite.mjs";
 
 const smoke = process.argv.includes("--smoke");
@@ -17,9 +17,10 @@ const [loadAtStart] = loadavg();
 
 const { results, manifest } = await runBenchmarks(smoke ? SMOKE : FULL, (step) => console.log(`--- ${step}`));
 const list = rows(results);
+const testingTable = table(testingRows(results), TESTING_COLUMNS);
 const minutes = (performance.now() - started) / 60_000;
 
-console.log(`\n${table(list)}\n`);
+console.log(`\n${table(list)}\n\n${testingTable}\n`);
 console.log(`${smoke ? "Smoke run (tiny counts, figures mean nothing)" : "Full run"}: ${minutes.toFixed(1)} min`);
 if (smoke) process.exit(0);
 
@@ -36,6 +37,14 @@ run of ${minutes.toFixed(1)} minutes. The goals are those of issue 7 (the lean c
 ${table(list)}
 
 ${misses.length === 0 ? "Every goal is met in this run." : `Missed in this run:\n\n${misses.join("\n")}`}
+
+## The testing entry
+
+\`signicat-account-management/testing\` (\`createEmulator\`, the emulator in the test's own
+process) beside the HTTP emulator (\`target/release/signicat-emulator\`), the two front ends of
+one core, in the same run. No goals: these say what a test suite pays for either.
+
+${testingTable}
 
 ## Machine and versions
 
@@ -74,6 +83,7 @@ ${Object.entries(facts).map(([name, value]) => `| ${name} | ${value} |`).join("\
   the emulator's \`/emulator/stats\`. Then ${FULL.inFlight.inFlight} \`get\`s in flight for ${count(FULL.inFlight.calls)} calls after
   ${count(FULL.inFlight.warmupCalls)} warm-up calls, a fresh process per contender (${FULL.inFlight.runs} each, alternating); the RSS
   high-water is measured from after the first call.
+- **The testing entry**: its \`.wasm\` (\`pkg/testing/wasm/\`) raw and gzip -9.
 - Medians over runs; p99 is nearest-rank.
 
 ## Reproduce

@@ -1,5 +1,6 @@
 // What a user downloads: the SDK's .wasm, its JS (the wasm-bindgen glue, and the browser
 // entry as a bundler ships it), the packed tarball; against the openapi-fetch client bundle.
+// Apart: the testing entry's own .wasm, which only tests load.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -50,5 +51,6 @@ export async function measureSizes({ packageDir, packDir, browserEntry, openapiB
     browserBundle: sized(await bundledBrowserEntry(packageDir, browserEntry)),
     tarball: packed(packDir),
     openapiBundle: sized(readFileSync(openapiBundle)),
+    testingWasm: sized(readFileSync(only(join(packageDir, "testing", "wasm"), ".wasm"))),
   };
 }
