@@ -90,11 +90,19 @@ export function rows(results) {
 
 /** The testing entry (`createEmulator`) beside the HTTP emulator; informational, no goals. */
 export function testingRows(results) {
-  const { sizes: size } = results;
+  const { sizes: size, testingPerCall: perCall } = results;
   const list = [];
   const row = (section, figure, cells) => list.push({ section, figure, ...cells });
 
   row("size", "the testing entry's own `.wasm` (only tests load it) raw / gzip", { inProcess: sizes(size.testingWasm) });
+
+  for (const [operation, byContender] of Object.entries(perCall)) {
+    row("per call", `\`${operation}\` through a SignicatClient, median (p99)`, {
+      inProcess: timing(byContender.inProcess, us),
+      http: timing(byContender.http, us),
+      compare: ratio(byContender.inProcess.median / byContender.http.median),
+    });
+  }
   return list;
 }
 

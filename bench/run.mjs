@@ -83,7 +83,10 @@ ${Object.entries(facts).map(([name, value]) => `| ${name} | ${value} |`).join("\
   the emulator's \`/emulator/stats\`. Then ${FULL.inFlight.inFlight} \`get\`s in flight for ${count(FULL.inFlight.calls)} calls after
   ${count(FULL.inFlight.warmupCalls)} warm-up calls, a fresh process per contender (${FULL.inFlight.runs} each, alternating); the RSS
   high-water is measured from after the first call.
-- **The testing entry**: its \`.wasm\` (\`pkg/testing/wasm/\`) raw and gzip -9.
+- **The testing entry**: its \`.wasm\` (\`pkg/testing/wasm/\`) raw and gzip -9. Per call: a
+  SignicatClient on \`emulator.clientOptions()\` of \`createEmulator({ seed: 7 })\` and one on the
+  HTTP emulator of **Per call** (seed 7 both, so the same ids; tokens cached), interleaved the
+  same way: ${FULL.testingPerCall.warmupRounds} warm-up rounds, then ${count(FULL.testingPerCall.rounds)} timed rounds.
 - Medians over runs; p99 is nearest-rank.
 
 ## Reproduce

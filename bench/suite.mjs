@@ -11,8 +11,9 @@ import { buildOpenapiClient } from "./openapi/build.mjs";
 import { measurePerCall } from "./per-call.mjs";
 import { measureSizes } from "./sizes.mjs";
 import { measureBrowserStartup, measureNodeStartup } from "./startup.mjs";
+import { measureTestingPerCall } from "./testing.mjs";
 import { startEmulator } from "../tests/support/emulator.mjs";
-import { SignicatClient, entry, manifest, packageDir } from "../tests/support/package.mjs";
+import { SignicatClient, entry, manifest, packageDir, subpathEntry } from "../tests/support/package.mjs";
 
 export const root = fileURLToPath(new URL("../", import.meta.url));
 
@@ -25,6 +26,7 @@ export const FULL = {
   nodeStartup: { runs: 20 },
   browserStartup: { runs: 10 },
   listing: { accounts: 100_000, runs: 3 },
+  testingPerCall: { rounds: 1000, warmupRounds: 100 },
 };
 
 /** The same benchmarks with tiny counts, so that `make test` keeps them working. */
@@ -36,12 +38,14 @@ export const SMOKE = {
   nodeStartup: { runs: 1 },
   browserStartup: { runs: 1 },
   listing: { accounts: 500, runs: 1 },
+  testingPerCall: { rounds: 5, warmupRounds: 1 },
 };
 
 /** Runs every benchmark with `counts`; `log` hears which one is running. */
 export async function runBenchmarks(counts, log = () => {}) {
   const nodeEntry = entry("node", "import");
   const browserEntry = entry("browser");
+  const testingEntry = subpathEntry("./testing", "node", "import");
   const results = {};
 
   log("openapi-fetch client: generate, type-check, bundle");
@@ -83,6 +87,11 @@ export async function runBenchmarks(counts, log = () => {}) {
 
     log(`start-up in Node: ${counts.nodeStartup.runs} runs each`);
     results.nodeStartup = await measureNodeStartup({ packageDir, nodeEntry, env, accountId: accountIds[0], ...counts.nodeStartup });
+
+    // After every figure timed in this process, so that the emulator's wasm is not in its memory for them.
+    log(`testing entry: per call, in-process against this emulator, ${counts.testingPerCall.rounds} interleaved rounds`);
+    const { createEmulator } = await import(pathToFileURL(join(packageDir, testingEntry)).href);
+    results.testingPerCall = await measureTestingPerCall({ createEmulator, SignicatClient, httpClient: sdk, accountId: accountIds[0], ...counts.testingPerCall });
   } finally {
     await emulator.stop();
   }
