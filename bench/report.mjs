@@ -90,11 +90,27 @@ export function rows(results) {
 
 /** The testing entry (`createEmulator`) beside the HTTP emulator; informational, no goals. */
 export function testingRows(results) {
-  const { sizes: size, testingPerCall: perCall } = results;
+  const { sizes: size, testingStartup: startup, testingPerCall: perCall } = results;
   const list = [];
   const row = (section, figure, cells) => list.push({ section, figure, ...cells });
 
   row("size", "the testing entry's own `.wasm` (only tests load it) raw / gzip", { inProcess: sizes(size.testingWasm) });
+
+  row("start-up", `Node: \`createEmulator({ seed: 7 })\` → first answer; the binary → its announcement, median of ${startup.runs}`, {
+    inProcess: ms(startup.inProcess),
+    http: ms(startup.http),
+    compare: ratio(startup.inProcess / startup.http),
+  });
+  row("start-up", "… of which the import (load, init of the wasm), `createEmulator()` (seeding, the wasm's first run), the first answer", {
+    inProcess: `${ms(startup.importMs)} + ${ms(startup.createdMs - startup.importMs)} + ${ms(startup.inProcess - startup.createdMs)}`,
+  });
+  // Beside each figure, what the extra accounts add to the start-up with the seed alone.
+  const seeded = (value, base) => `${ms(value)} (${msDelta(value - base)})`;
+  row("start-up", `… with ${count(startup.accounts)} extra accounts (\`accounts\`, \`--accounts\`)`, {
+    inProcess: seeded(startup.inProcessSeeded, startup.inProcess),
+    http: seeded(startup.httpSeeded, startup.http),
+    compare: ratio(startup.inProcessSeeded / startup.httpSeeded),
+  });
 
   for (const [operation, byContender] of Object.entries(perCall)) {
     row("per call", `\`${operation}\` through a SignicatClient, median (p99)`, {

@@ -83,10 +83,18 @@ ${Object.entries(facts).map(([name, value]) => `| ${name} | ${value} |`).join("\
   the emulator's \`/emulator/stats\`. Then ${FULL.inFlight.inFlight} \`get\`s in flight for ${count(FULL.inFlight.calls)} calls after
   ${count(FULL.inFlight.warmupCalls)} warm-up calls, a fresh process per contender (${FULL.inFlight.runs} each, alternating); the RSS
   high-water is measured from after the first call.
-- **The testing entry**: its \`.wasm\` (\`pkg/testing/wasm/\`) raw and gzip -9. Per call: a
-  SignicatClient on \`emulator.clientOptions()\` of \`createEmulator({ seed: 7 })\` and one on the
-  HTTP emulator of **Per call** (seed 7 both, so the same ids; tokens cached), interleaved the
-  same way: ${FULL.testingPerCall.warmupRounds} warm-up rounds, then ${count(FULL.testingPerCall.rounds)} timed rounds.
+- **The testing entry**: its \`.wasm\` (\`pkg/testing/wasm/\`) raw and gzip -9. Start-up: ${FULL.testingStartup.runs} fresh
+  Node processes per contender, alternating: from before \`import()\` of the testing entry to the
+  answer of \`await emulator.health()\` after \`createEmulator({ seed: 7 })\`, against spawning the
+  emulator binary (\`--port 0 --seed 7\`, as \`tests/support/emulator.mjs\` does, that module's
+  import included) until its announcement line. The in-process figure is split where the
+  import and \`createEmulator()\` return: Node compiles the wasm's functions as they first run,
+  so \`createEmulator()\` holds that as well as the seeding, and the first answer holds Node's first
+  \`Request\` and \`Response\` (loaded lazily), which a test pays at its first \`fetch\` either way.
+  The same again with \`accounts: ${count(FULL.testingStartup.accounts)}\` and \`--accounts ${FULL.testingStartup.accounts}\`. Per call: a
+  SignicatClient on \`emulator.clientOptions()\` and one on the HTTP emulator of **Per call**
+  (seed 7 both, so the same ids; tokens cached), interleaved the same way:
+  ${FULL.testingPerCall.warmupRounds} warm-up rounds, then ${count(FULL.testingPerCall.rounds)} timed rounds.
 - Medians over runs; p99 is nearest-rank.
 
 ## Reproduce

@@ -11,7 +11,7 @@ import { buildOpenapiClient } from "./openapi/build.mjs";
 import { measurePerCall } from "./per-call.mjs";
 import { measureSizes } from "./sizes.mjs";
 import { measureBrowserStartup, measureNodeStartup } from "./startup.mjs";
-import { measureTestingPerCall } from "./testing.mjs";
+import { measureTestingPerCall, measureTestingStartup } from "./testing.mjs";
 import { startEmulator } from "../tests/support/emulator.mjs";
 import { SignicatClient, entry, manifest, packageDir, subpathEntry } from "../tests/support/package.mjs";
 
@@ -27,6 +27,7 @@ export const FULL = {
   browserStartup: { runs: 10 },
   listing: { accounts: 100_000, runs: 3 },
   testingPerCall: { rounds: 1000, warmupRounds: 100 },
+  testingStartup: { runs: 20, accounts: 10_000 },
 };
 
 /** The same benchmarks with tiny counts, so that `make test` keeps them working. */
@@ -39,6 +40,7 @@ export const SMOKE = {
   browserStartup: { runs: 1 },
   listing: { accounts: 500, runs: 1 },
   testingPerCall: { rounds: 5, warmupRounds: 1 },
+  testingStartup: { runs: 1, accounts: 100 },
 };
 
 /** Runs every benchmark with `counts`; `log` hears which one is running. */
@@ -92,6 +94,8 @@ export async function runBenchmarks(counts, log = () => {}) {
     log(`testing entry: per call, in-process against this emulator, ${counts.testingPerCall.rounds} interleaved rounds`);
     const { createEmulator } = await import(pathToFileURL(join(packageDir, testingEntry)).href);
     results.testingPerCall = await measureTestingPerCall({ createEmulator, SignicatClient, httpClient: sdk, accountId: accountIds[0], ...counts.testingPerCall });
+    log(`testing entry: start-up in Node, ${counts.testingStartup.runs} runs each`);
+    results.testingStartup = await measureTestingStartup({ packageDir, testingEntry, ...counts.testingStartup });
   } finally {
     await emulator.stop();
   }
