@@ -5,9 +5,8 @@ import { execFileSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { before, test } from "node:test";
-import { build } from "esbuild";
 
-import { assertValidationResults, consumerProject } from "./support.mjs";
+import { assertValidationResults, consumerProject, resolvedFiles } from "./support.mjs";
 
 let project;
 before(() => {
@@ -40,20 +39,7 @@ test("import and require in one program share one instance", () => {
 });
 
 test("resolvers pick the right entry from the conditional exports", async () => {
-  const entry = async (platform) => {
-    const result = await build({
-      stdin: { contents: 'export * from "signicat-account-management";', resolveDir: project },
-      bundle: true,
-      write: false,
-      metafile: true,
-      format: "esm",
-      platform,
-      target: "es2022",
-      external: ["*.wasm", "node:*"],
-      logLevel: "silent",
-    });
-    return Object.keys(result.metafile.inputs).filter((input) => input.includes("/entries/"));
-  };
+  const entry = (platform) => resolvedFiles(project, "signicat-account-management", platform, "entries");
   const prefix = "node_modules/signicat-account-management/entries/";
   const browser = await entry("browser");
   assert.ok(browser.some((input) => input.endsWith(`${prefix}browser.js`)), `browser bundle: ${browser}`);

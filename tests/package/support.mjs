@@ -1,7 +1,8 @@
-// Shared by the packed-package tests: where the package is installed, and what its answers
-// to the fixture bodies must look like.
+// Shared by the packed-package tests: where the package is installed, which files a bundler
+// resolves an import to, and what its answers to the fixture bodies must look like.
 import assert from "node:assert/strict";
 import { cpSync } from "node:fs";
+import { build } from "esbuild";
 
 /** The fresh project the packed tarball is installed in (scripts/consumer.sh), with the fixtures copied in. */
 export function consumerProject() {
@@ -20,6 +21,25 @@ export const VALIDATORS = [
   "updateContact",
   "updateOrganization",
 ];
+
+/**
+ * The package's files under `folder` that esbuild, bundling for `platform`, reaches from
+ * `import … from specifier` in `project`: which entry the conditional exports picked.
+ */
+export async function resolvedFiles(project, specifier, platform, folder) {
+  const result = await build({
+    stdin: { contents: `export * from "${specifier}";`, resolveDir: project },
+    bundle: true,
+    write: false,
+    metafile: true,
+    format: "esm",
+    platform,
+    target: "es2022",
+    external: ["*.wasm", "node:*"],
+    logLevel: "silent",
+  });
+  return Object.keys(result.metafile.inputs).filter((input) => input.includes(`/${folder}/`));
+}
 
 /** What every runtime must answer for fixtures/bodies.json. */
 export function assertValidationResults(results) {

@@ -8,11 +8,10 @@ import { existsSync, readFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
 import { after, before, test } from "node:test";
-import { build } from "esbuild";
 import { chromium } from "playwright-core";
 
 import { serve } from "./server.mjs";
-import { consumerProject } from "./support.mjs";
+import { consumerProject, resolvedFiles } from "./support.mjs";
 
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const EMULATOR_WASM = "testing/wasm/signicat_emulator_wasm_bg.wasm";
@@ -125,20 +124,7 @@ test("Node: import and require of the testing entry share one module, and it ans
 });
 
 test("resolvers pick the testing entry's file for each platform", async () => {
-  const resolved = async (platform) => {
-    const result = await build({
-      stdin: { contents: 'export * from "signicat-account-management/testing";', resolveDir: project },
-      bundle: true,
-      write: false,
-      metafile: true,
-      format: "esm",
-      platform,
-      target: "es2022",
-      external: ["*.wasm", "node:*"],
-      logLevel: "silent",
-    });
-    return Object.keys(result.metafile.inputs).filter((input) => input.includes("/testing/"));
-  };
+  const resolved = (platform) => resolvedFiles(project, "signicat-account-management/testing", platform, "testing");
   const prefix = "node_modules/signicat-account-management/testing/";
   assert.ok((await resolved("browser")).some((input) => input.endsWith(`${prefix}browser.js`)));
   assert.ok((await resolved("node")).some((input) => input.endsWith(`${prefix}node.js`)));
