@@ -32,8 +32,7 @@ impl Clock {
     }
 
     pub fn now(&self) -> OffsetDateTime {
-        OffsetDateTime::from_unix_timestamp_nanos(i128::from(self.now_ms()) * 1_000_000)
-            .unwrap_or(OffsetDateTime::UNIX_EPOCH)
+        from_ms(self.now_ms())
     }
 
     pub fn now_string(&self) -> String {
@@ -54,6 +53,22 @@ impl Clock {
                 Some(o.saturating_add(ms))
             });
     }
+}
+
+/// The instant `ms` milliseconds after the Unix epoch.
+pub fn from_ms(ms: i64) -> OffsetDateTime {
+    OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
+        .unwrap_or(OffsetDateTime::UNIX_EPOCH)
+}
+
+/// The operating system's wall clock, in milliseconds since the Unix epoch (there is none in
+/// wasm32, where the host's `Date.now()` serves).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn system_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+        .unwrap_or(0)
 }
 
 /// `200ms`, `1.5s`, `2m`, `1h`, `7d`, or a bare number of milliseconds.

@@ -59,8 +59,7 @@ pub fn app(options: &Options, origin: String) -> Result<App, String> {
             Some(store) => store,
             None => {
                 let store = App::seeded(&config, OffsetDateTime::now_utc());
-                let bytes = persist::encode(&store)?;
-                p.save(1, &bytes)
+                Saver::save(p, 1, &store)
                     .map_err(|e| format!("cannot write {}: {e}", p.path().display()))?;
                 store
             }

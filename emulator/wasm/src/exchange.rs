@@ -128,7 +128,9 @@ mod tests {
     use signicat_emulator_core::{routes, App};
 
     use super::*;
-    use crate::host::{self, JsHost};
+    use signicat_emulator_core::{clock, Host};
+
+    use crate::host::JsHost;
     use crate::options::Options;
 
     const ORIGIN: &str = "https://signicat-emulator.test";
@@ -141,7 +143,7 @@ mod tests {
         }
         .config()
         .unwrap();
-        let store = App::seeded(&config, host::now(&JsHost));
+        let store = App::seeded(&config, clock::from_ms(JsHost.now_ms()));
         routes::router(Arc::new(App::new(config, store, Arc::new(JsHost), None)))
     }
 

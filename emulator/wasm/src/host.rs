@@ -5,15 +5,8 @@ use std::time::Duration;
 use futures_util::future::BoxFuture;
 use futures_util::FutureExt;
 use signicat_emulator_core::Host;
-use time::OffsetDateTime;
 
 pub struct JsHost;
-
-/// The host's wall-clock time as a date.
-pub fn now(host: &dyn Host) -> OffsetDateTime {
-    OffsetDateTime::from_unix_timestamp_nanos(i128::from(host.now_ms()) * 1_000_000)
-        .unwrap_or(OffsetDateTime::UNIX_EPOCH)
-}
 
 #[cfg(target_arch = "wasm32")]
 mod js {
@@ -34,10 +27,7 @@ impl Host for JsHost {
 
     #[cfg(not(target_arch = "wasm32"))]
     fn now_ms(&self) -> i64 {
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
-            .unwrap_or(0)
+        signicat_emulator_core::clock::system_ms()
     }
 
     /// The wait is a channel the timer's callback completes: unlike a JS promise it may be

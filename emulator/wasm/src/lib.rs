@@ -20,7 +20,7 @@ mod options;
 use std::sync::Arc;
 
 use axum::Router;
-use signicat_emulator_core::{routes, App};
+use signicat_emulator_core::{clock, routes, App, Host};
 use wasm_bindgen::prelude::*;
 
 use crate::host::JsHost;
@@ -41,7 +41,7 @@ impl Emulator {
             .map_err(|e| JsError::new(&format!("createEmulator: {e}")))?;
         let config = options.config().map_err(|e| JsError::new(e.as_str()))?;
         let host = Arc::new(JsHost);
-        let store = App::seeded(&config, host::now(host.as_ref()));
+        let store = App::seeded(&config, clock::from_ms(host.now_ms()));
         let app = Arc::new(App::new(config, store, host, None));
         Ok(Emulator {
             router: routes::router(app.clone()),
