@@ -18,6 +18,8 @@ const LOG_LIMIT: usize = 50_000;
 const COUNTED_PATHS: usize = 10_000;
 /// Longer paths are kept cut to this many bytes.
 const PATH_LIMIT: usize = 512;
+/// Longer methods are kept cut to this many bytes; every method HTTP defines is shorter.
+const METHOD_LIMIT: usize = 16;
 /// Where requests to paths beyond [`COUNTED_PATHS`] are counted.
 const OTHER_PATHS: &str = "(other paths)";
 
@@ -29,6 +31,25 @@ pub struct RequestRecord {
     pub status: u16,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fault: Option<String>,
+}
+
+impl RequestRecord {
+    /// Cuts the method and path to their limits, so what a client sends cannot grow the stats.
+    fn bound(&mut self) {
+        cut(&mut self.method, METHOD_LIMIT);
+        cut(&mut self.path, PATH_LIMIT);
+    }
+}
+
+/// Keeps at most `limit` bytes of `text`, ending on a character boundary.
+fn cut(text: &mut String, limit: usize) {
+    if text.len() > limit {
+        let mut end = limit;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        text.truncate(end);
+    }
 }
 
 #[derive(Debug, Default)]
@@ -55,13 +76,7 @@ impl Stats {
         if token_request {
             self.token_requests += 1;
         }
-        if record.path.len() > PATH_LIMIT {
-            let mut end = PATH_LIMIT;
-            while !record.path.is_char_boundary(end) {
-                end -= 1;
-            }
-            record.path.truncate(end);
-        }
+        record.bound();
         let mut key = format!("{} {}", record.method, record.path);
         if self.counts.len() >= COUNTED_PATHS && !self.counts.contains_key(&key) {
             key = format!("{} {OTHER_PATHS}", record.method);
@@ -115,7 +130,8 @@ pub async fn layer(State(app): State<Arc<App>>, request: Request, next: Next) ->
 }
 
 /// Adds one request to the stats, and prints it with `--log`.
-pub fn record(app: &App, record: RequestRecord) {
+pub fn record(app: &App, mut record: RequestRecord) {
+    record.bound();
     if app.config.log {
         let fault = record
             .fault
@@ -170,6 +186,18 @@ mod tests {
         assert_eq!(view.counts.len(), COUNTED_PATHS + 1);
         assert_eq!(view.counts["GET (other paths)"], 51);
         assert!(view.requests.iter().all(|r| r.path.len() <= PATH_LIMIT));
+    }
+
+    #[test]
+    fn methods_are_bounded() {
+        let mut stats = Stats::default();
+        stats.record(record("PROPFIND", "/x", 405), false);
+        stats.record(record(&"M".repeat(300_000), "/x", 400), false);
+        stats.record(record(&"é".repeat(METHOD_LIMIT), "/x", 400), false);
+        let view = stats.view();
+        assert_eq!(view.requests[0].method, "PROPFIND");
+        assert!(view.requests.iter().all(|r| r.method.len() <= METHOD_LIMIT));
+        assert!(view.counts.keys().all(|k| k.len() <= METHOD_LIMIT + 3));
     }
 
     #[test]
