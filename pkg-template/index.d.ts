@@ -40,6 +40,7 @@ export type {
   TokenInfo,
   UpdateAccountRequest,
   UpdateOrganizationRequest,
+  UpdatedOrganization,
   ValidationIssue,
 } from "./wasm/signicat_account_management.cjs";
 
@@ -121,7 +122,8 @@ export declare class SignicatClient {
     get(organizationId: string, options?: Wasm.GetOrganizationParams & Wasm.RequestOptions): Promise<Wasm.Organization>;
     /** Creates a child of `parentOrganizationId`. */
     create(body: Wasm.CreateOrganizationRequest, options?: Wasm.RequestOptions): Promise<Wasm.Organization>;
-    update(organizationId: string, body: Wasm.UpdateOrganizationRequest, options?: Wasm.RequestOptions): Promise<Wasm.Organization>;
+    /** Changes the fields given; resolves to the fields as saved (the API's answer has no `id`). */
+    update(organizationId: string, body: Wasm.UpdateOrganizationRequest, options?: Wasm.RequestOptions): Promise<Wasm.UpdatedOrganization>;
   }>;
   readonly invoices: Readonly<{
     /** Invoices dated in `[after, before]`; `before` defaults to now. Not paged. */

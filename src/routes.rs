@@ -123,7 +123,7 @@ operations! {
     ListOrganizations: "organizations.list" = Get "/organizations", query ListParams, body NoBody, returns Page<OrganizationSummary>;
     CreateOrganization: "organizations.create" = Post "/organizations", query NoParams, body CreateOrganizationRequest, returns Organization;
     GetOrganization: "organizations.get" = Get "/organizations/{organizationId}", query GetOrganizationParams, body NoBody, returns Organization;
-    UpdateOrganization: "organizations.update" = Put "/organizations/{organizationId}", query NoParams, body UpdateOrganizationRequest, returns Organization;
+    UpdateOrganization: "organizations.update" = Put "/organizations/{organizationId}", query NoParams, body UpdateOrganizationRequest, returns UpdatedOrganization;
 }
 
 impl Route {

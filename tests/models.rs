@@ -13,7 +13,7 @@ use serde_json::{json, Value};
 use signicat_account_management::model::{
     Account, Contact, ContactPatchRequest, ContactRequest, CreateAccountRequest,
     CreateOrganizationRequest, Invoice, InvoiceSummary, Organization, OrganizationSummary, Page,
-    ProblemDetails, UpdateAccountRequest, UpdateOrganizationRequest,
+    ProblemDetails, UpdateAccountRequest, UpdateOrganizationRequest, UpdatedOrganization,
 };
 use signicat_account_management::validate::Validate;
 
@@ -72,11 +72,10 @@ const RESPONSES: [(&str, Check); 18] = [
     ("get_organization.response", response::<Organization>),
     // A full organization is also a valid list item.
     ("get_organization.response", response::<OrganizationSummary>),
-    // The seed shows the update *request* body in the response position (no `id`); see
-    // `update_organization_response_sample_is_the_request_body_again`.
+    // The reference answers an update with the saved fields (no `id`, with `billingContactId`).
     (
         "update_organization.response",
-        request::<UpdateOrganizationRequest>,
+        response::<UpdatedOrganization>,
     ),
 ];
 
@@ -399,17 +398,22 @@ fn single_organization_samples_decode_leniently() {
     }
 }
 
-/// The seed's "response" of update organization is the request body again: no `id`, with
-/// `billingContactId`. The contract says the reply is an organization. This records the
-/// disagreement: the sample is a valid update body and is not an `Organization`.
+/// The reference answers an update with its fields as saved: no `id`, with `billingContactId`.
+/// That is what `organizations.update` resolves to, every field kept.
 #[test]
-fn update_organization_response_sample_is_the_request_body_again() {
-    let response = fixture("update_organization.response");
-    assert_eq!(response, fixture("update_organization.request"));
-    assert!(UpdateOrganizationRequest::issues(&response).is_empty());
-    let err = serde_json::from_value::<Organization>(response)
-        .expect_err("no `id`, so not an organization");
-    assert!(err.to_string().contains("missing field"), "{err}");
+fn update_organization_answers_with_the_saved_fields() {
+    let answer: UpdatedOrganization = decode("update_organization.response");
+    assert_eq!(answer.id, None);
+    assert_eq!(answer.name.as_deref(), Some("My Organization"));
+    assert_eq!(
+        answer.billing_contact_id.as_deref(),
+        Some("c-p-5831eMDkMehkgq39L3KK")
+    );
+    assert_eq!(answer.entity_vat_number, None);
+    let city = answer.billing_address.and_then(|a| a.city);
+    assert_eq!(city.as_deref(), Some("Bergen"));
+    let full: UpdatedOrganization = decode("get_organization.response");
+    assert_eq!(full.id.as_deref(), Some("o-p-0TgcUq7CylltM7OkwB4t"));
 }
 
 /// Members Signicat may add later are ignored at every level, and change nothing.

@@ -332,6 +332,15 @@ fn person_cases(names: Presence) -> Vec<Case> {
 fn organization_profile_cases(name: Presence) -> Vec<Case> {
     let mut cases = text_cases("name", 3, 80, name);
     cases.extend(text_cases("website", 0, 255, Optional));
+    cases.extend([
+        valid("website", json!("https://signicat.com/en")),
+        valid("website", json!("HTTP://example.com")),
+        valid("website", json!("example.com")),
+        invalid("website", json!("javascript:alert(1)"), Rule::Url),
+        invalid("website", json!(" JavaScript:alert(1)"), Rule::Url),
+        invalid("website", json!("data:text/html,x"), Rule::Url),
+        invalid("website", json!("https://example.com/\n"), Rule::Url),
+    ]);
     cases.extend(text_cases("entityId", 0, 100, Optional));
     cases.extend(text_cases("entityVatNumber", 0, 255, Optional));
     cases.extend(text_cases("entityLegalName", 0, 255, Optional));
@@ -508,7 +517,8 @@ fn create_organization_rules() {
 fn update_organization_rules() {
     let mut cases = organization_profile_cases(Optional);
     cases.extend(id_cases("billingContactId", Optional));
-    cases.extend(id_cases("parentOrganizationId", Optional));
+    // The reference's update lists no parent: an organization is not moved by an update.
+    cases.push(invalid("parentOrganizationId", json!("o-p-1"), Rule::Unknown));
     cases.push(invalid("accounts", json!([]), Rule::Unknown));
     run::<UpdateOrganizationRequest>(&fixture("update_organization.request"), &cases);
 }

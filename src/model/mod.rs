@@ -21,7 +21,7 @@ pub use account::{
 pub use contact::{Contact, ContactPatchRequest, ContactRequest, ContactRole, ContactSummary};
 pub use invoice::{Invoice, InvoiceLine, InvoiceSummary};
 pub use organization::{
-    Address, CreateOrganizationRequest, Organization, OrganizationSummary,
+    Address, CreateOrganizationRequest, Organization, OrganizationSummary, UpdatedOrganization,
     UpdateOrganizationRequest,
 };
 pub use page::Page;

@@ -138,8 +138,68 @@ pub struct UpdateOrganizationRequest {
     pub billing_address: Option<Address>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub billing_contact_id: Option<String>,
+}
+
+/// What `PUT /organizations/{organizationId}` answers. The API reference's sample is the
+/// update's fields as saved, with no `id`; a fuller organization decodes too, its other
+/// members passed through as they come.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct UpdatedOrganization {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parent_organization_id: Option<String>,
+    pub id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "empty_as_none",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_modified_date: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "empty_as_none",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub website: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "empty_as_none",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_id: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "empty_as_none",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_vat_number: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "empty_as_none",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_legal_name: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "empty_as_none",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub country: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "empty_as_none",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub billing_email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub billing_address: Option<Address>,
+    #[serde(
+        default,
+        deserialize_with = "empty_as_none",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub billing_contact_id: Option<String>,
 }
 
 impl Schema for OrganizationSummary {
@@ -165,6 +225,22 @@ impl Schema for Organization {
         field("billingContact", ContactSummary::SHAPE, Optional),
         field("accounts", List(&AccountSummary::SHAPE), NullAsEmpty),
         field("contacts", List(&ContactSummary::SHAPE), NullAsEmpty),
+    ]);
+}
+
+impl Schema for UpdatedOrganization {
+    const SHAPE: Shape = Object(&[
+        field("id", Text, Optional),
+        field("name", Text, Optional),
+        field("lastModifiedDate", Text, EmptyAsAbsent),
+        field("website", Text, EmptyAsAbsent),
+        field("entityId", Text, EmptyAsAbsent),
+        field("entityVatNumber", Text, EmptyAsAbsent),
+        field("entityLegalName", Text, EmptyAsAbsent),
+        field("country", Text, EmptyAsAbsent),
+        field("billingEmail", Text, EmptyAsAbsent),
+        field("billingAddress", Address::SHAPE, Optional),
+        field("billingContactId", Text, EmptyAsAbsent),
     ]);
 }
 

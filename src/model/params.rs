@@ -65,6 +65,9 @@ pub struct ListInvoicesParams {
 /// A query's name and value pairs, in order.
 pub type Pairs = Vec<(&'static str, String)>;
 
+/// The options every method takes beside its query parameters (see `RequestOptions`).
+pub const REQUEST_OPTIONS: [&str; 2] = ["signal", "timeoutMs"];
+
 /// Query parameters of one operation: read from the caller's options, their rules, and the
 /// pairs they put in the URL.
 pub trait Query: Default {
@@ -72,6 +75,9 @@ pub trait Query: Default {
     fn read<V: Json>(options: &mut Options<V>) -> Self;
 
     fn pairs(&self) -> Pairs;
+
+    /// The API's names for parameters this SDK names otherwise, with the name it takes.
+    const WIRE_NAMES: &'static [(&'static str, &'static str)] = &[];
 
     /// Every issue with the parameters (none for most).
     fn issues(&self) -> Vec<ValidationIssue> {
@@ -82,10 +88,11 @@ pub trait Query: Default {
     fn from_options<V: Json>(options: Option<V>) -> Result<Self, Vec<ValidationIssue>> {
         let mut reader = Options {
             options,
+            known: Vec::from(REQUEST_OPTIONS),
             issues: Vec::new(),
         };
         let params = Self::read(&mut reader);
-        let mut issues = reader.issues;
+        let mut issues = reader.unknown(Self::WIRE_NAMES);
         issues.extend(params.issues());
         match issues.is_empty() {
             true => Ok(params),
@@ -97,11 +104,28 @@ pub trait Query: Default {
 /// The options argument of a call, read member by member.
 pub struct Options<V: Json> {
     options: Option<V>,
+    /// The names read so far, and those of the per-call options.
+    known: Vec<&'static str>,
     issues: Vec<ValidationIssue>,
 }
 
 impl<V: Json> Options<V> {
+    /// The issues found while reading, then one for each member no reader asked for.
+    fn unknown(self, wire_names: &[(&str, &'static str)]) -> Vec<ValidationIssue> {
+        let keys = self.options.as_ref().map(Json::keys).unwrap_or_default();
+        let mut issues = self.issues;
+        for unknown in validate::unknown::unknown_names(&keys, &self.known, wire_names) {
+            issues.push(ValidationIssue {
+                message: unknown.message("an option of this method"),
+                field: unknown.name,
+                rule: Rule::Unknown,
+            });
+        }
+        issues
+    }
+
     fn member(&mut self, name: &'static str, expected: Type) -> Option<V> {
+        self.known.push(name);
         let value = self.options.as_ref()?.member(name)?;
         match value.json_type() {
             None | Some(Type::Null) => None,
@@ -224,6 +248,9 @@ impl Query for GetOrganizationParams {
 }
 
 impl Query for ListInvoicesParams {
+    const WIRE_NAMES: &'static [(&'static str, &'static str)] =
+        &[("invoiceDateAfter", "after"), ("invoiceDateBefore", "before")];
+
     fn read<V: Json>(options: &mut Options<V>) -> Self {
         ListInvoicesParams {
             after: options.text("after"),
@@ -231,9 +258,14 @@ impl Query for ListInvoicesParams {
         }
     }
 
+    /// Each bound in its RFC 3339 form, as the contract's `date-time` asks.
     fn pairs(&self) -> Pairs {
-        let after = self.after.clone().map(|a| ("invoiceDateAfter", a));
-        let before = self.before.clone().map(|b| ("invoiceDateBefore", b));
+        let sent = |value: &String| match validate::date::parse(value) {
+            Some(at) => at.to_rfc3339(),
+            None => value.clone(),
+        };
+        let after = self.after.as_ref().map(|a| ("invoiceDateAfter", sent(a)));
+        let before = self.before.as_ref().map(|b| ("invoiceDateBefore", sent(b)));
         after.into_iter().chain(before).collect()
     }
 

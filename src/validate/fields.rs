@@ -3,6 +3,7 @@
 use super::country::is_country_code;
 use super::email::is_email;
 use super::issue::{Rule, ValidationIssue};
+use super::website::is_web_address;
 use crate::json::{text as msg, Json, Type};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -187,6 +188,20 @@ impl<V: Json> Checker<V> {
                     &" must be an email address, such as name@example.com",
                 ]);
                 self.report(name, Rule::Email, message);
+            }
+        }
+    }
+
+    /// An optional web address of at most `max` characters (see [`is_web_address`]).
+    pub fn website(&mut self, name: &'static str, max: usize) {
+        let len_issues = self.issues.len();
+        if let Some(address) = self.text(name, Presence::Optional, 0, max) {
+            if self.issues.len() == len_issues && !is_web_address(&address) {
+                let message = msg(&[
+                    &self.path(name),
+                    &" must be an http or https address, such as https://example.com",
+                ]);
+                self.report(name, Rule::Url, message);
             }
         }
     }

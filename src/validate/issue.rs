@@ -25,6 +25,8 @@ pub enum Rule {
     Enum,
     Email,
     Country,
+    /// A web address with a scheme other than `http` or `https`, or with control characters.
+    Url,
     /// A field the API does not know; usually a misspelling.
     Unknown,
 }
@@ -40,6 +42,7 @@ impl Rule {
             Rule::Enum => "enum",
             Rule::Email => "email",
             Rule::Country => "country",
+            Rule::Url => "url",
             Rule::Unknown => "unknown",
         }
     }
@@ -53,7 +56,7 @@ mod tests {
     fn rule_names_match_serde() {
         use Rule::*;
         for rule in [
-            Required, Type, MinLength, MaxLength, Enum, Email, Country, Unknown,
+            Required, Type, MinLength, MaxLength, Enum, Email, Country, Url, Unknown,
         ] {
             assert_eq!(serde_json::to_value(rule).unwrap(), rule.as_str());
         }

@@ -5,11 +5,14 @@
 mod account;
 mod contact;
 mod country;
+pub mod date;
 mod email;
 mod fields;
 mod issue;
 mod organization;
 pub mod params;
+pub mod unknown;
+mod website;
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -20,6 +23,7 @@ use crate::json::Json;
 pub use country::is_country_code;
 pub use email::is_email;
 pub use issue::{Rule, ValidationIssue};
+pub use website::is_web_address;
 
 /// What an operation sends: a JSON body with rules, or nothing ([`NoBody`]).
 pub trait Body {

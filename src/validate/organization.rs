@@ -11,7 +11,7 @@ pub const BILLING_EMAIL_MAX: usize = 80;
 /// The fields shared by the create and update bodies; `name` says whether the name must be present.
 fn profile<V: Json>(c: &mut Checker<V>, name: Presence) {
     c.text("name", name, NAME.0, NAME.1);
-    c.text("website", Optional, 0, 255);
+    c.website("website", 255);
     c.text("entityId", Optional, 0, 100);
     c.text("entityVatNumber", Optional, 0, 255);
     c.text("entityLegalName", Optional, 0, 255);
@@ -39,7 +39,6 @@ impl Validate for UpdateOrganizationRequest {
         let mut c = Checker::new(body);
         profile(&mut c, Optional);
         c.id("billingContactId", Optional);
-        c.id("parentOrganizationId", Optional);
         c.finish()
     }
 }

@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use super::js::get;
 use crate::error::Error;
 use crate::json::text as msg;
+use crate::validate::unknown::unknown_names;
 
 /// How to reach and authenticate to the API. Pass exactly one of `clientId` + `clientSecret`
 /// (servers only), `accessToken`, or `getToken`.
@@ -82,11 +83,51 @@ fn function(options: &JsValue, key: &str) -> Result<Option<Function>, Error> {
     })
 }
 
+/// Every option the constructor reads, in the order of [`ClientOptions`].
+const NAMES: [&str; 12] = [
+    "baseUrl",
+    "tokenUrl",
+    "clientId",
+    "clientSecret",
+    "accessToken",
+    "getToken",
+    "timeoutMs",
+    "maxRetries",
+    "fetch",
+    "dangerouslyAllowBrowser",
+    "onRequest",
+    "onResponse",
+];
+
+/// The OAuth and snake_case spellings a caller may bring from elsewhere.
+const ALIASES: [(&str, &str); 5] = [
+    ("client_id", "clientId"),
+    ("client_secret", "clientSecret"),
+    ("access_token", "accessToken"),
+    ("base_url", "baseUrl"),
+    ("token_url", "tokenUrl"),
+];
+
+/// A `config` error naming every option the constructor does not know; never their values.
+fn refuse_unknown(options: &JsValue) -> Result<(), Error> {
+    let keys: Vec<String> = js_sys::Object::keys(options.unchecked_ref::<js_sys::Object>())
+        .iter()
+        .filter_map(|key| key.as_string())
+        .collect();
+    let unknown = unknown_names(&keys, &NAMES, &ALIASES);
+    if unknown.is_empty() {
+        return Ok(());
+    }
+    let messages: Vec<String> = unknown.iter().map(|u| u.message("a client option")).collect();
+    Err(Error::config(messages.join(". ")))
+}
+
 impl ClientOptions {
     pub fn from_js(options: &JsValue) -> Result<ClientOptions, Error> {
         if !options.is_object() {
             return Err(Error::config("The client options must be an object"));
         }
+        refuse_unknown(options)?;
         let whole = |v: &JsValue| {
             v.as_f64()
                 .filter(|n| n.fract() == 0.0 && (0.0..=100.0).contains(n))

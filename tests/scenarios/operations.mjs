@@ -149,8 +149,9 @@ export const operations = [
       equal(child.parentOrganization?.id, parent.id, "the new organization is a child");
       const contact = await client.contacts.create({ organizationId: child.id, firstName: "Ola", lastName: "Nordmann" });
       const updated = await client.organizations.update(child.id, { billingContactId: contact.id, website: "https://fjord.no" });
-      equal(updated.billingContact?.id, contact.id, "billing contact set");
+      equal(updated.billingContactId, contact.id, "the answer names the billing contact, as the reference's does");
       equal(updated.website, "https://fjord.no", "website set");
+      equal((await client.organizations.get(child.id)).billingContact?.id, contact.id, "billing contact saved");
       ok((await client.organizations.get(parent.id)).childOrganizations.some((c) => c.id === child.id), "the parent lists it");
     },
   },

@@ -5,8 +5,9 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use time::format_description::well_known::Rfc3339;
 use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
+
+use signicat_account_management::validate::date;
 
 use crate::host::Host;
 
@@ -109,21 +110,19 @@ pub fn format(at: OffsetDateTime) -> String {
     )
 }
 
-/// An RFC 3339 date-time, or a bare `YYYY-MM-DD` read as midnight UTC.
+/// A date or date-time as the SDK's rules read it (`validate::date`), so that what the SDK sends
+/// and what the emulator accepts are one set.
 pub fn parse(text: &str) -> Option<OffsetDateTime> {
-    if let Ok(at) = OffsetDateTime::parse(text, &Rfc3339) {
-        return Some(at);
-    }
-    let mut parts = text.splitn(3, '-');
-    let year: i32 = parts.next()?.parse().ok()?;
-    let month: u8 = parts.next()?.parse().ok()?;
-    let day_text = parts.next()?;
-    if day_text.len() != 2 {
-        return None;
-    }
-    let day: u8 = day_text.parse().ok()?;
-    let date = Date::from_calendar_date(year, Month::try_from(month).ok()?, day).ok()?;
-    Some(PrimitiveDateTime::new(date, Time::MIDNIGHT).assume_utc())
+    let at = date::parse(text)?;
+    let day = Date::from_calendar_date(
+        i32::from(at.year),
+        Month::try_from(at.month).ok()?,
+        at.day,
+    )
+    .ok()?;
+    let time = Time::from_hms_nano(at.hour, at.minute, at.second, at.nanosecond).ok()?;
+    let offset = UtcOffset::from_whole_seconds(i32::from(at.offset_minutes) * 60).ok()?;
+    Some(PrimitiveDateTime::new(day, time).assume_offset(offset))
 }
 
 /// Midnight UTC on the first day of the month `offset` months from `at`'s month.

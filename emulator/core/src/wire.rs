@@ -4,7 +4,9 @@
 
 use serde::Serialize;
 use serde_json::{json, Map, Value};
-use signicat_account_management::model::{Account, Contact, Organization, OrganizationSummary};
+use signicat_account_management::model::{
+    Account, Contact, Organization, OrganizationSummary, UpdatedOrganization,
+};
 
 fn object<T: Serialize>(value: &T) -> Map<String, Value> {
     match serde_json::to_value(value) {
@@ -102,6 +104,39 @@ pub fn organization(organization: &Organization) -> Value {
     if let Some(Value::Object(contact)) = map.get_mut("billingContact") {
         fill(contact, &["email", "mobile", "roles"], Value::Null);
     }
+    Value::Object(map)
+}
+
+/// The answer to an update, in the reference's shape: the update's fields as saved, no `id`.
+pub fn updated_organization(organization: &Organization) -> Value {
+    let summary = &organization.summary;
+    let answer = UpdatedOrganization {
+        name: Some(summary.name.clone()),
+        website: organization.website.clone(),
+        entity_id: summary.entity_id.clone(),
+        entity_vat_number: summary.entity_vat_number.clone(),
+        entity_legal_name: summary.entity_legal_name.clone(),
+        country: summary.country.clone(),
+        billing_email: organization.billing_email.clone(),
+        billing_address: organization.billing_address.clone(),
+        billing_contact_id: organization.billing_contact.as_ref().map(|c| c.id.clone()),
+        ..UpdatedOrganization::default()
+    };
+    let mut map = object(&answer);
+    fill(
+        &mut map,
+        &[
+            "website",
+            "entityId",
+            "entityVatNumber",
+            "entityLegalName",
+            "country",
+            "billingEmail",
+            "billingAddress",
+            "billingContactId",
+        ],
+        Value::Null,
+    );
     Value::Object(map)
 }
 

@@ -73,5 +73,5 @@ pub async fn update(
     let organization = app
         .mutate(|store| store.update_organization(&id, request, &cleared, &now))
         .await?;
-    Ok(json(wire::organization(&organization)))
+    Ok(json(wire::updated_organization(&organization)))
 }

@@ -107,9 +107,13 @@ impl Store {
         patch: ContactPatchRequest,
         cleared: &[String],
     ) -> Result<Contact> {
+        self.check_organization("organizationId", patch.organization_id.as_deref())?;
         let entry = self
             .contact_entry_mut(id)
             .ok_or_else(|| not_found("contact", id))?;
+        if let Some(organization_id) = patch.organization_id {
+            entry.organization_id = Some(organization_id);
+        }
         let contact = &mut entry.contact;
         if let Some(first) = patch.first_name {
             contact.first_name = first;
@@ -222,6 +226,23 @@ mod tests {
             .unwrap();
         assert_eq!(contact.name, "Olav Tryggvason");
         assert_eq!(contact.email.as_deref(), Some("olav@example.no"));
+        let moved = ContactPatchRequest {
+            organization_id: Some(root.clone()),
+            ..Default::default()
+        };
+        let contact = store.patch_contact(&contact.id, moved, &[]).unwrap();
+        assert_eq!(contact.organization.map(|o| o.id), Some(root));
+        let nowhere = ContactPatchRequest {
+            organization_id: Some("o-p-missing".into()),
+            ..Default::default()
+        };
+        assert!(matches!(
+            store.patch_contact(&contact.id, nowhere, &[]),
+            Err(StoreError::Invalid {
+                field: "organizationId",
+                ..
+            })
+        ));
         assert!(matches!(
             store.patch_contact("c-p-x", ContactPatchRequest::default(), &[]),
             Err(StoreError::NotFound { .. })
