@@ -155,10 +155,16 @@ fn url(value: Option<String>, default: &str, name: &str) -> Result<String, Error
         (None, Some(rest)) => (false, rest),
         _ => return Err(url_error(name, " must be an https:// URL")),
     };
-    if value.chars().any(char::is_whitespace) {
-        return Err(url_error(name, " must be a URL without spaces"));
+    if value.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(url_error(
+            name,
+            " must be a URL without spaces or control characters",
+        ));
     }
-    let end = rest.bytes().position(|b| matches!(b, b'/' | b'?' | b'#'));
+    // As the WHATWG URL parser (fetch's) reads http(s) URLs, `\` ends the host like `/`.
+    let end = rest
+        .bytes()
+        .position(|b| matches!(b, b'/' | b'\\' | b'?' | b'#'));
     let authority = rest.get(..end.unwrap_or(rest.len())).unwrap_or_default();
     if authority.contains('@') {
         return Err(url_error(name, " must not carry a user name or password"));
@@ -179,6 +185,8 @@ fn url(value: Option<String>, default: &str, name: &str) -> Result<String, Error
     Ok(value)
 }
 
+/// `localhost`, 127.0.0.0/8 or `::1`. Not `*.localhost`: Node, Deno and Bun ask DNS for those,
+/// whose answer may be any address.
 fn is_loopback(host: &str) -> bool {
     // 127.0.0.0/8 by its shape (digits and three dots), without parsing numbers into the wasm.
     let ipv4_loopback = host.strip_prefix("127.").is_some_and(|rest| {
@@ -187,7 +195,7 @@ fn is_loopback(host: &str) -> bool {
             && !rest.as_bytes().windows(2).any(|pair| pair == b"..")
             && !rest.ends_with('.')
     });
-    host == "localhost" || host.ends_with(".localhost") || host == "::1" || ipv4_loopback
+    host == "localhost" || host == "::1" || ipv4_loopback
 }
 
 fn url_error(name: &str, problem: &str) -> Error {
@@ -273,7 +281,7 @@ mod tests {
         for url in [
             "https://api.example.com/x",
             "http://localhost:8787",
-            "http://app.localhost/x",
+            "http://localhost\\@evil.example/x",
             "http://127.0.0.1:8787/a",
             "http://127.1.2.3/",
             "http://[::1]:8787/a",
@@ -289,6 +297,9 @@ mod tests {
             "http://10.0.0.1/x",
             "http://127.0.0.1.evil.com/x",
             "http://localhost.evil.com/x",
+            "http://evil.example\\.localhost/x",
+            "http://app.localhost/x",
+            "http://localhost\u{1}/x",
             "http:///auth/open/connect/token",
             "https://",
             "https://:443/x",

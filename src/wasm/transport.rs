@@ -171,21 +171,33 @@ fn too_large(response: &Response, context: &str) -> Error {
     decode_error(context, response.status(), &content_type(response), &reason)
 }
 
-/// A body whose length is declared and within the limit, or `None` when it must be read with
-/// a count (no `Content-Length`); a declared length over the limit is an error, and the body
-/// is let go unread.
+/// Whether `Content-Length` is the size of the body as read: not when the body is compressed
+/// (it is then the compressed size), nor when the runtime hides `Content-Encoding` (a
+/// cross-origin answer in a browser), as fetch inflates the body before handing it over.
+fn length_is_read_size(response: &Response) -> bool {
+    let visible = !matches!(
+        response.type_(),
+        web_sys::ResponseType::Cors | web_sys::ResponseType::Opaque
+    );
+    let encoding = response.headers().get("content-encoding").ok().flatten();
+    visible && encoding.is_none_or(|e| e.trim().eq_ignore_ascii_case("identity"))
+}
+
+/// Whether the body may be read whole: its declared length is within the limit and is the
+/// size it reads to. A declared length over the limit is an error, and the body is let go
+/// unread; otherwise (`false`) the body must be read with a count of the bytes it yields.
 fn within_limit(response: &Response, context: &str) -> Result<bool, Error> {
     match declared_length(response) {
         Some(length) if length > MAX_BODY_BYTES => {
             discard(response);
             Err(too_large(response, context))
         }
-        Some(_) => Ok(true),
+        Some(_) => Ok(length_is_read_size(response)),
         None => Ok(false),
     }
 }
 
-/// Reads a body of unknown length chunk by chunk and gives up once it passes the limit.
+/// Reads a body chunk by chunk, counting the bytes it yields, and gives up once they pass the limit.
 async fn read_counted(
     response: &Response,
     cancel: &Cancel,

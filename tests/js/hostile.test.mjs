@@ -3,6 +3,7 @@
 
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
+import { gzipSync } from "node:zlib";
 import { after, before, test } from "node:test";
 
 import { admin } from "../scenarios/admin.mjs";
@@ -86,6 +87,26 @@ test("a body over 16 MB is a decode error, whether its length is declared or not
   }
 });
 
+test("a compressed body counts as what it inflates to: API, document and token answers alike", async () => {
+  // 64 MB of spaces, gzipped to about 64 KB: Content-Length says the compressed size.
+  const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024, 0x20));
+  const origin = await serve((request, response) => {
+    const type = request.url.endsWith("/pdf") ? "application/pdf" : "application/json";
+    response.writeHead(200, { "content-type": type, "content-encoding": "gzip", "content-length": String(bomb.length) });
+    response.end(bomb);
+  });
+  const api = new SignicatClient({ baseUrl: `${origin}/account-management`, accessToken: "t", maxRetries: 0 });
+  const token = new SignicatClient({ baseUrl: `${origin}/account-management`, tokenUrl: `${origin}/token`, clientId: "id", clientSecret: "secret", maxRetries: 0 });
+  const before = process.memoryUsage().rss;
+  for (const [what, call] of [["list", () => api.accounts.list()], ["download", () => api.invoices.download("1")], ["token", () => token.accounts.list()]]) {
+    const error = await failure(call());
+    assert.equal(error.kind, "decode", `${what}: ${error.message}`);
+    assert.match(error.message, /larger than 16777216 bytes/, what);
+  }
+  const grown = (process.memoryUsage().rss - before) / 1024 / 1024;
+  assert.ok(grown < 48, `the process grew by ${grown.toFixed(0)} MB reading three bombs`);
+});
+
 test("invoices.download asks for the PDF it gets", async () => {
   const accepts = [];
   const client = new SignicatClient(options({ fetch: (url, init) => (accepts.push(new Headers(init.headers).get("accept")), fetch(url, init)) }));
@@ -161,6 +182,39 @@ test("plain http is refused for hosts other than this machine", () => {
     assert.throws(() => new SignicatClient({ baseUrl, accessToken: "t" }), (e) => e instanceof SignicatError && e.kind === "config");
   }
   assert.ok(new SignicatClient({ baseUrl: "http://localhost:1/x", accessToken: "t" }));
+});
+
+test("plain http is allowed only where the WHATWG URL parser finds a loopback host", () => {
+  const tricky = [
+    "http://evil.example\\.localhost/x",
+    "http://localhost\\@evil.example/x",
+    "http://evil.example\\@localhost/x",
+    "http://localhost@evil.example/x",
+    "http://app.localhost/x",
+    "http://127.0.0.1.evil.example/x",
+    "http://127.0.0.1%2eevil.example/x",
+    "http://evil.example%2f.localhost/x",
+    "http://evil.example#@localhost/x",
+    "http://evil.example?@localhost/x",
+    "http://[::1]@evil.example/x",
+    "HTTP://LOCALHOST:8787/x",
+    "http://127.0.0.1:8787/x",
+    "http://[::1]:8787/x",
+  ];
+  const loopback = (hostname) => hostname === "localhost" || hostname === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+  let allowed = 0;
+  for (const baseUrl of tricky) {
+    let client;
+    try {
+      client = new SignicatClient({ baseUrl, accessToken: "t" });
+    } catch (error) {
+      assert.equal(error.kind, "config", baseUrl);
+      continue;
+    }
+    allowed += 1;
+    assert.ok(client && loopback(new URL(baseUrl).hostname), `${baseUrl} was allowed, but fetch would go to ${new URL(baseUrl).hostname}`);
+  }
+  assert.equal(allowed, 4, "the plain loopback URLs and the one whose backslash ends the host");
 });
 
 test("one client keeps working after every kind of error", async () => {
