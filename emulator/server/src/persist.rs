@@ -71,11 +71,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         ".{name}.{}.tmp",
         signicat_emulator_core::rng::secret(12)
     ));
-    let mut options = OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = options.open(&temp)?;
+    let mut file = create_private(&temp)?;
     let result = (|| {
         file.write_all(bytes)?;
         file.sync_all()?;
@@ -88,6 +84,44 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         let _ = fs::remove_file(&temp);
     }
     result
+}
+
+/// Creates `path` readable by the owner alone; fails when anything, a link included, is already there.
+fn create_private(path: &Path) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)
+}
+
+/// Opens the lock file, creating it if need be, but never through a symbolic link planted
+/// there, which would create or lock a file elsewhere.
+fn open_lock(path: &Path) -> Result<File, String> {
+    let refused = |what: &str| {
+        format!(
+            "{} is {what}; remove it and the emulator creates its own",
+            path.display()
+        )
+    };
+    if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(refused("a symbolic link"));
+    }
+    let mut options = OpenOptions::new();
+    options.write(true).create(true).truncate(false);
+    // O_NOFOLLOW closes the gap after the check above; O_NONBLOCK keeps a planted FIFO from hanging the start.
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(
+        &mut options,
+        libc::O_NOFOLLOW | libc::O_NONBLOCK,
+    );
+    let lock = options
+        .open(path)
+        .map_err(|e| format!("cannot open {}: {e}", path.display()))?;
+    if !lock.metadata().is_ok_and(|m| m.is_file()) {
+        return Err(refused("not a regular file"));
+    }
+    Ok(lock)
 }
 
 /// Writes snapshots in order: a snapshot older than the one on disk is skipped, since the
@@ -104,12 +138,7 @@ impl Persister {
         let mut lock_name = path.clone().into_os_string();
         lock_name.push(".lock");
         let lock_path = PathBuf::from(lock_name);
-        let lock = OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&lock_path)
-            .map_err(|e| format!("cannot open {}: {e}", lock_path.display()))?;
+        let lock = open_lock(&lock_path)?;
         lock.try_lock().map_err(|e| match e {
             fs::TryLockError::WouldBlock => format!(
                 "another emulator is using {} (it holds {})",
@@ -185,6 +214,49 @@ mod tests {
             .map(|e| e.file_name())
             .collect();
         assert_eq!(leftovers, [std::ffi::OsString::from("state.json")]);
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_lock_file_is_never_a_planted_link() {
+        let dir = temp_dir("lock-link");
+        let path = dir.join("state.json");
+        let lock = dir.join("state.json.lock");
+        let elsewhere = dir.join("elsewhere");
+        std::os::unix::fs::symlink(&elsewhere, &lock).unwrap();
+        let refused = Persister::new(path.clone()).err().unwrap_or_default();
+        assert!(refused.contains("symbolic link"), "{refused}");
+        assert!(!elsewhere.exists(), "nothing was created through the link");
+
+        fs::write(&elsewhere, b"keep").unwrap();
+        assert!(Persister::new(path.clone()).is_err());
+        assert_eq!(fs::read(&elsewhere).unwrap(), b"keep");
+
+        fs::remove_file(&lock).unwrap();
+        let made = std::process::Command::new("mkfifo").arg(&lock).status();
+        if made.is_ok_and(|s| s.success()) {
+            assert!(
+                Persister::new(path.clone()).is_err(),
+                "a FIFO neither hangs nor locks"
+            );
+            fs::remove_file(&lock).unwrap();
+        }
+        drop(Persister::new(path.clone()).unwrap());
+        assert!(fs::symlink_metadata(&lock).unwrap().is_file());
+        Persister::new(path).unwrap();
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_temporary_file_is_never_a_planted_link() {
+        let dir = temp_dir("temp-link");
+        let temp = dir.join(".state.json.planted.tmp");
+        let elsewhere = dir.join("elsewhere");
+        std::os::unix::fs::symlink(&elsewhere, &temp).unwrap();
+        assert!(create_private(&temp).is_err());
+        assert!(!elsewhere.exists(), "nothing was created through the link");
         fs::remove_dir_all(&dir).unwrap();
     }
 
