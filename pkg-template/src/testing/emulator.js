@@ -97,7 +97,9 @@ class Emulator {
     if (options === null || typeof options !== "object") {
       return Promise.reject(new TypeError("armFault: the options must be an object: { times, method, path }"));
     }
-    return this.#control("POST", "/faults", typeof spec === "string" ? { fault: spec, ...options } : { ...spec, ...options });
+    const body = typeof spec === "string" ? { fault: spec, ...options } : { ...spec, ...options };
+    // Arming answers only with counts, and callers of armFault read the queue, so it is fetched after.
+    return this.#control("POST", "/faults", body).then(() => this.#control("GET", "/faults"));
   }
 
   clearFaults() {

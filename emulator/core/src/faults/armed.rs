@@ -29,24 +29,29 @@ pub struct ArmRequest {
 }
 
 impl TryFrom<ArmRequest> for ArmedFault {
-    type Error = String;
+    /// The field at fault and why.
+    type Error = (&'static str, String);
 
-    fn try_from(request: ArmRequest) -> Result<Self, String> {
+    fn try_from(request: ArmRequest) -> Result<Self, Self::Error> {
         let times = request.times.unwrap_or(1);
         if !(1..=100_000).contains(&times) {
-            return Err("times must be between 1 and 100000".into());
+            return Err(("times", "must be between 1 and 100000".into()));
         }
         let path = request.path.filter(|p| !p.is_empty());
+        if path.as_deref().is_some_and(|p| p.len() > MAX_PATH) {
+            return Err(("path", format!("must be at most {MAX_PATH} bytes long")));
+        }
         if path.as_deref().is_some_and(|p| !p.starts_with('/')) {
-            return Err("path must start with /".into());
+            return Err(("path", "must start with /".into()));
+        }
+        let method = request.method.filter(|m| !m.is_empty());
+        if method.as_deref().is_some_and(|m| m.len() > MAX_METHOD) {
+            return Err(("method", format!("must be at most {MAX_METHOD} bytes long")));
         }
         Ok(ArmedFault {
-            fault: request.fault.parse()?,
+            fault: request.fault.parse().map_err(|e| ("fault", e))?,
             times,
-            method: request
-                .method
-                .filter(|m| !m.is_empty())
-                .map(|m| m.to_ascii_uppercase()),
+            method: method.map(|m| m.to_ascii_uppercase()),
             path,
         })
     }
@@ -77,6 +82,11 @@ pub enum Source {
     Queue,
     Random,
 }
+
+/// The longest `method` an armed fault may name, in bytes; every method HTTP defines is shorter.
+pub const MAX_METHOD: usize = 16;
+/// The longest `path` an armed fault may name, in bytes.
+pub const MAX_PATH: usize = 1024;
 
 /// How many armed faults the queue holds at most.
 pub const MAX_ARMED: usize = 1_000;
@@ -118,12 +128,16 @@ impl FaultState {
         self.random.pick(draw).map(|f| (f, Source::Random))
     }
 
-    /// Arms `armed` unless the queue is full: a page that arms faults in a loop must not grow it forever.
-    pub fn arm(&mut self, armed: ArmedFault) -> Result<(), String> {
-        if self.queue.len() >= MAX_ARMED {
-            return Err(format!("at most {MAX_ARMED} faults can be armed at once"));
+    /// Arms all of `armed`, or none when they would overfill the queue: a page that arms faults
+    /// in a loop must not grow it forever.
+    pub fn arm(&mut self, armed: Vec<ArmedFault>) -> Result<(), String> {
+        if self.queue.len().saturating_add(armed.len()) > MAX_ARMED {
+            return Err(format!(
+                "at most {MAX_ARMED} faults can be armed at once, and {} are",
+                self.queue.len()
+            ));
         }
-        self.queue.push(armed);
+        self.queue.extend(armed);
         Ok(())
     }
 
@@ -172,20 +186,20 @@ mod tests {
             .unwrap()
         };
         state
-            .arm(arm(
+            .arm(vec![arm(
                 "503",
                 Some(2),
                 Some("post"),
                 Some("/account-management/accounts"),
-            ))
+            )])
             .unwrap();
         state
-            .arm(arm(
+            .arm(vec![arm(
                 "reset",
                 None,
                 None,
                 Some("/account-management/contacts*"),
-            ))
+            )])
             .unwrap();
         assert_eq!(state.next("GET", "/account-management/accounts"), None);
         assert_eq!(state.next("POST", "/account-management/accounts/x"), None);
@@ -201,10 +215,14 @@ mod tests {
         assert!(state.next("POST", "/account-management/accounts").is_some());
         assert_eq!(state.next("POST", "/account-management/accounts"), None);
         assert!(state.queue().is_empty());
-        for _ in 0..MAX_ARMED {
-            state.arm(arm("503", None, None, None)).unwrap();
+        for _ in 0..MAX_ARMED - 1 {
+            state.arm(vec![arm("503", None, None, None)]).unwrap();
         }
-        assert!(state.arm(arm("503", None, None, None)).is_err());
+        let two = vec![arm("503", None, None, None), arm("500", None, None, None)];
+        assert!(state.arm(two).is_err(), "all or none");
+        assert_eq!(state.queue().len(), MAX_ARMED - 1);
+        state.arm(vec![arm("503", None, None, None)]).unwrap();
+        assert!(state.arm(vec![arm("503", None, None, None)]).is_err());
         assert_eq!(state.queue().len(), MAX_ARMED);
     }
 
@@ -219,5 +237,24 @@ mod tests {
         assert!(ArmedFault::try_from(request(Some(0), "/x")).is_err());
         assert!(ArmedFault::try_from(request(None, "x")).is_err());
         assert!(ArmedFault::try_from(request(Some(3), "/x*")).is_ok());
+    }
+
+    #[test]
+    fn arm_requests_bound_their_strings() {
+        let request = |method: &str, path: &str| ArmRequest {
+            fault: "503".into(),
+            times: None,
+            method: Some(method.into()),
+            path: Some(path.into()),
+        };
+        let longest_path = format!("/{}", "a".repeat(MAX_PATH - 1));
+        assert!(ArmedFault::try_from(request(&"M".repeat(MAX_METHOD), &longest_path)).is_ok());
+        let long_method = ArmedFault::try_from(request(&"M".repeat(MAX_METHOD + 1), "/x"));
+        assert_eq!(
+            long_method.map(|_| ()).map_err(|(name, _)| name),
+            Err("method")
+        );
+        let long_path = ArmedFault::try_from(request("GET", &format!("{longest_path}a")));
+        assert_eq!(long_path.map(|_| ()).map_err(|(name, _)| name), Err("path"));
     }
 }

@@ -13,7 +13,7 @@ use super::{json, JsonBody};
 use crate::app::App;
 use crate::app::NextStyle;
 use crate::clock;
-use crate::faults::{ArmRequest, ArmedFault, FaultState, RandomFaults};
+use crate::faults::{ArmRequest, ArmedFault, FaultState, RandomFaults, MAX_ARMED};
 use crate::problem::Problem;
 
 pub async fn health(State(app): State<Arc<App>>) -> Response {
@@ -74,7 +74,8 @@ pub async fn faults(State(app): State<Arc<App>>) -> Response {
 }
 
 /// Arms one fault (`{"fault":"503","times":1,"method":"POST","path":"/account-management/accounts"}`)
-/// or several at once as a JSON array.
+/// or several at once as a JSON array, all or none. The answer counts them rather than listing
+/// the queue, so arming in a loop does not grow every answer.
 pub async fn arm_fault(
     State(app): State<Arc<App>>,
     JsonBody(body): JsonBody,
@@ -83,17 +84,20 @@ pub async fn arm_fault(
         Value::Array(items) => items,
         single => vec![single],
     };
-    let mut armed = Vec::with_capacity(requests.len());
+    let mut armed = Vec::with_capacity(requests.len().min(MAX_ARMED));
     for request in requests {
         let request: ArmRequest =
             serde_json::from_value(request).map_err(|e| Problem::param("fault", e.to_string()))?;
-        armed.push(ArmedFault::try_from(request).map_err(|e| Problem::param("fault", e))?);
+        armed.push(
+            ArmedFault::try_from(request).map_err(|(name, reason)| Problem::param(name, reason))?,
+        );
     }
+    let added = armed.len();
     let mut state = app.faults();
-    for fault in armed {
-        state.arm(fault).map_err(|e| Problem::param("fault", e))?;
-    }
-    Ok(json(describe(&state)))
+    state.arm(armed).map_err(|e| Problem::param("fault", e))?;
+    Ok(json(
+        json!({ "added": added, "queued": state.queue().len() }),
+    ))
 }
 
 pub async fn clear_faults(State(app): State<Arc<App>>) -> Response {

@@ -193,10 +193,12 @@ async fn armed_faults_hit_the_next_matching_requests() {
     let emu = Emulator::start(&[]);
     let org = emu.root_organization().await;
     emu.token().await;
-    let armed = emu
-        .emulator("POST", "/faults", Some(json!({ "fault": "503", "times": 2, "method": "POST", "path": "/account-management/accounts" })))
+    emu.emulator("POST", "/faults", Some(json!({ "fault": "503", "times": 2, "method": "POST", "path": "/account-management/accounts" })))
         .await;
-    assert_eq!(armed["armed"][0]["times"], 2);
+    assert_eq!(
+        emu.emulator("GET", "/faults", None).await["armed"][0]["times"],
+        2
+    );
     emu.call("GET", "/accounts", None).await.expect(200);
     emu.call("POST", "/accounts", Some(account(&org)))
         .await
@@ -281,6 +283,56 @@ async fn armed_faults_hit_the_next_matching_requests() {
             .await;
         assert_eq!(reply.status, 400, "{bad}");
     }
+}
+
+#[tokio::test]
+async fn arming_answers_a_summary_and_refuses_overlong_filters() {
+    let emu = Emulator::start(&[]);
+    let path = format!("/account-management/{}", "a".repeat(900));
+    let one = json!({ "fault": "503", "path": path, "method": "GET" });
+    assert_eq!(
+        emu.emulator("POST", "/faults", Some(one.clone())).await,
+        json!({ "added": 1, "queued": 1 })
+    );
+    assert_eq!(
+        emu.emulator("POST", "/faults", Some(json!([one.clone(), one])))
+            .await,
+        json!({ "added": 2, "queued": 3 })
+    );
+    let armed = emu.emulator("GET", "/faults", None).await;
+    assert_eq!(armed["armed"].as_array().unwrap().len(), 3, "{armed}");
+
+    for (bad, name) in [
+        (
+            json!({ "fault": "503", "path": format!("/{}", "p".repeat(100_000)) }),
+            "path",
+        ),
+        (
+            json!({ "fault": "503", "method": "M".repeat(1_000) }),
+            "method",
+        ),
+    ] {
+        let reply = emu
+            .raw(
+                "POST",
+                "/emulator/faults",
+                &[("content-type", "application/json")],
+                Some(bad.to_string().into_bytes()),
+            )
+            .await
+            .expect(400);
+        assert_eq!(reply.invalid_params(), [name]);
+        assert!(
+            reply.body.len() < 1_000,
+            "the refusal does not echo the value"
+        );
+    }
+    let armed = emu.emulator("GET", "/faults", None).await;
+    assert_eq!(
+        armed["armed"].as_array().unwrap().len(),
+        3,
+        "nothing more armed"
+    );
 }
 
 #[tokio::test]
