@@ -15,11 +15,17 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-# wasm-pack uses the wasm-bindgen on PATH when its version matches the crate's pin;
-# `--locked` fails for this version (a locked dependency is gone from the registry).
+# wasm-pack uses the wasm-bindgen on PATH when its version matches the crate's pin. The CLI's
+# published lock names webpki-roots 1.0.11, which the registry no longer has, so the same programs
+# are built from tools/wasm-bindgen-cli against a committed lock that differs in that one crate.
+grep -qx "wasm-bindgen-cli = \"=$WASM_BINDGEN_VERSION\"" tools/wasm-bindgen-cli/Cargo.toml ||
+  die "tools/wasm-bindgen-cli/Cargo.toml does not pin wasm-bindgen-cli $WASM_BINDGEN_VERSION"
 if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
-  section "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes)"
-  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+  section "cargo install --path tools/wasm-bindgen-cli --locked (wasm-bindgen $WASM_BINDGEN_VERSION, a few minutes)"
+  # A path install builds in the package's own target/ unless told otherwise; keep the tree clean.
+  target_dir=$(mktemp -d)
+  trap 'rm -rf "$target_dir"' EXIT
+  cargo install --path tools/wasm-bindgen-cli --locked --force --target-dir "$target_dir"
 fi
 
 # The npm package of wasm-pack downloads from GitHub at install time, so build it.

@@ -1,0 +1,8 @@
+// wasm-bindgen-cli 0.2.130's own src/bin/wasm-bindgen-test-runner.rs, so the program is the published one.
+use std::env;
+
+fn main() -> anyhow::Result<()> {
+    env_logger::init();
+    wasm_bindgen_cli::wasm_bindgen_test_runner::run_cli_with_args(env::args_os())?;
+    Ok(())
+}
