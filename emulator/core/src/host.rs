@@ -12,6 +12,19 @@ pub trait Host: Send + Sync + 'static {
     fn sleep(&self, duration: Duration) -> BoxFuture<'static, ()>;
 }
 
+/// What a front end's request body fails with when the client stops sending it before its
+/// end; the routes answer it `408`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BodyTimeout;
+
+impl std::fmt::Display for BodyTimeout {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the request body did not arrive in time")
+    }
+}
+
+impl std::error::Error for BodyTimeout {}
+
 /// How an answer ends when a fault cuts it; set as a response extension for the front end,
 /// which alone owns the connection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

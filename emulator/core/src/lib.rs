@@ -33,4 +33,4 @@ pub mod store;
 mod wire;
 
 pub use app::{Access, App, Config, Fallback, NextStyle, Saver};
-pub use host::{Ending, Host};
+pub use host::{BodyTimeout, Ending, Host};

@@ -9,6 +9,9 @@ use signicat_emulator_core::app::{
 use signicat_emulator_core::faults::RandomFaults;
 pub use signicat_emulator_core::NextStyle;
 
+/// How long a client may take to send a request body whole, so one that never does cannot hold a connection forever.
+pub const DEFAULT_BODY_TIMEOUT: Duration = Duration::from_secs(10);
+
 pub const USAGE: &str = "\
 signicat-emulator: a local, stateful Signicat Account Management API
 
@@ -28,6 +31,7 @@ OPTIONS:
     --next-style STYLE     `next` as a bare page token (token, default) or a full URL (url)
     --faults SPEC          Random faults, e.g. 429=0.1,503=0.05,reset=0.02,slow=1500ms@0.05
     --fault-seed N         Seed for the random faults (default: random)
+    --body-timeout SECONDS Time a client has to send a request body whole (default 10)
     --exit-with-stdin      Exit when standard input closes (for test harnesses)
     --allow-origin ORIGIN  A web origin whose pages may call the emulator, besides its
                            own (repeatable; e.g. http://localhost:5173, or
@@ -53,6 +57,7 @@ pub struct Options {
     pub next_style: NextStyle,
     pub faults: RandomFaults,
     pub fault_seed: Option<u64>,
+    pub body_timeout: Duration,
     pub exit_with_stdin: bool,
     pub log: bool,
     pub allow_origins: Vec<String>,
@@ -72,6 +77,7 @@ impl Default for Options {
             next_style: NextStyle::Token,
             faults: RandomFaults::default(),
             fault_seed: None,
+            body_timeout: DEFAULT_BODY_TIMEOUT,
             exit_with_stdin: false,
             log: false,
             allow_origins: Vec::new(),
@@ -155,6 +161,13 @@ pub fn parse<I: IntoIterator<Item = String>>(args: I) -> Result<Command, String>
                     .map_err(|err| format!("--faults: {err}"))?
             }
             "--fault-seed" => options.fault_seed = Some(number(&flag, &value(&flag)?)?),
+            "--body-timeout" => {
+                let secs: u64 = number(&flag, &value(&flag)?)?;
+                if !(1..=3600).contains(&secs) {
+                    return Err("--body-timeout must be between 1 and 3600 seconds".into());
+                }
+                options.body_timeout = Duration::from_secs(secs);
+            }
             "--exit-with-stdin" => options.exit_with_stdin = true,
             "--log" => options.log = true,
             other => return Err(format!("unknown option {other:?} (see --help)")),
@@ -193,6 +206,7 @@ mod tests {
         let o = run(&[]).unwrap();
         assert_eq!(o.port, 8787);
         assert_eq!(o.token_ttl, Duration::from_secs(600));
+        assert_eq!(o.body_timeout, Duration::from_secs(10));
         assert_eq!(o.next_style, NextStyle::Token);
         assert_eq!(o.client_id, "demo-client");
         assert!(o.faults.is_empty());
@@ -218,6 +232,8 @@ mod tests {
             "429=0.1,slow=1500ms@0.05",
             "--fault-seed",
             "3",
+            "--body-timeout",
+            "2",
             "--exit-with-stdin",
             "--log",
         ])
@@ -228,6 +244,7 @@ mod tests {
         assert_eq!(o.token_ttl, Duration::from_secs(1));
         assert_eq!(o.next_style, NextStyle::Url);
         assert_eq!(o.fault_seed, Some(3));
+        assert_eq!(o.body_timeout, Duration::from_secs(2));
         assert!(o.exit_with_stdin && o.log && !o.faults.is_empty());
     }
 
@@ -238,6 +255,7 @@ mod tests {
         assert!(run(&["--port"]).is_err());
         assert!(run(&["--next-style", "page"]).is_err());
         assert!(run(&["--token-ttl", "0"]).is_err());
+        assert!(run(&["--body-timeout", "0"]).is_err());
         assert!(run(&["--faults", "teapot=0.5"]).is_err());
         assert!(run(&["--wat"]).is_err());
         assert!(matches!(parse(["--help".to_string()]), Ok(Command::Help)));

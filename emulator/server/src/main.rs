@@ -126,7 +126,7 @@ async fn run(options: Options) -> Result<(), String> {
 
     let router = routes::router(app);
     tokio::select! {
-        _ = server::serve(listener, router) => Ok(()),
+        _ = server::serve(listener, router, options.body_timeout) => Ok(()),
         _ = shutdown() => Ok(()),
     }
 }

@@ -17,7 +17,7 @@ use std::sync::Arc;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{FromRequest, FromRequestParts, Path, Request, State};
-use axum::http::header::{CONTENT_TYPE, HOST};
+use axum::http::header::{CONNECTION, CONTENT_TYPE, HOST};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri};
 use axum::middleware::from_fn_with_state;
@@ -29,6 +29,7 @@ use signicat_account_management::routes::{Method as SdkMethod, Operation, Route}
 use signicat_account_management::validate::Validate;
 
 use crate::app::{App, NextStyle, API_PREFIX, BACKEND_TOKEN_PATH, EMULATOR_PREFIX, TOKEN_PATH};
+use crate::host::BodyTimeout;
 use crate::pagination::{self, Cursor, Listing};
 use crate::problem::Problem;
 use crate::query::Query;
@@ -204,7 +205,21 @@ fn invalid_body(detail: impl Into<String>) -> Problem {
     )
 }
 
+/// The problem for a body that could not be read: too large, cut off, or never sent whole.
 fn body_problem(err: BytesRejection) -> Problem {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(&err);
+    while let Some(error) = source {
+        if error.is::<BodyTimeout>() {
+            return Problem::new(
+                StatusCode::REQUEST_TIMEOUT,
+                "request_timeout",
+                "Request timeout",
+                "The request body did not arrive in time.",
+            )
+            .with_header(CONNECTION, "close");
+        }
+        source = error.source();
+    }
     if err.status() == StatusCode::PAYLOAD_TOO_LARGE {
         Problem::new(
             StatusCode::PAYLOAD_TOO_LARGE,
@@ -306,4 +321,34 @@ pub fn page(
             }
         });
     json(wire::page(data, next))
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::body::Body;
+    use futures_util::{stream, FutureExt};
+
+    use super::*;
+
+    fn read_json(body: Body) -> Result<JsonBody, Problem> {
+        let request = Request::builder()
+            .method("POST")
+            .header(CONTENT_TYPE, "application/json")
+            .body(body)
+            .unwrap();
+        JsonBody::from_request(request, &()).now_or_never().unwrap()
+    }
+
+    #[test]
+    fn a_body_the_front_end_gave_up_on_is_a_408_and_other_failures_are_not() {
+        let timed_out = stream::iter([Ok(Bytes::from("{\"a\":")), Err(BodyTimeout)]);
+        let problem = read_json(Body::from_stream(timed_out)).err().unwrap();
+        assert_eq!(problem.status, StatusCode::REQUEST_TIMEOUT);
+        assert_eq!(problem.code, "request_timeout");
+
+        let failed = stream::iter([Err::<Bytes, _>(std::io::Error::other("reset"))]);
+        let problem = read_json(Body::from_stream(failed)).err().unwrap();
+        assert_eq!(problem.status, StatusCode::BAD_REQUEST);
+        assert!(read_json(Body::from("{}")).is_ok());
+    }
 }

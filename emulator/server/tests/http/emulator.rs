@@ -3,7 +3,7 @@ use std::sync::Arc;
 
 use serde_json::json;
 
-use crate::support::{Emulator, BINARY};
+use crate::support::{raw_tcp, Emulator, BINARY};
 
 #[tokio::test]
 async fn announces_itself_and_reports_health() {
@@ -132,6 +132,7 @@ fn command_line_help_and_errors() {
         "--next-style",
         "--faults",
         "--fault-seed",
+        "--body-timeout",
     ] {
         assert!(usage.contains(flag), "{flag} missing from --help");
     }
@@ -178,4 +179,38 @@ async fn the_clock_moves_forward_for_tokens_and_new_records() {
     )
     .await
     .expect(400);
+}
+
+#[tokio::test]
+async fn a_body_that_never_arrives_is_answered_408_and_the_connection_closed() {
+    let emu = Emulator::start(&["--body-timeout", "1"]);
+    let host = emu.origin.trim_start_matches("http://").to_string();
+    let cases = [
+        ("/emulator/faults", "application/json", "{\"fault\":"),
+        (
+            "/auth/open/connect/token",
+            "application/x-www-form-urlencoded",
+            "",
+        ),
+    ];
+    for (path, content_type, part) in cases {
+        let request = format!(
+            "POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: {content_type}\r\nContent-Length: 100\r\n\r\n{part}"
+        );
+        let origin = emu.origin.clone();
+        let started = std::time::Instant::now();
+        let (received, error) = tokio::task::spawn_blocking(move || raw_tcp(&origin, &request))
+            .await
+            .unwrap();
+        let text = String::from_utf8_lossy(&received);
+        assert!(
+            text.starts_with("HTTP/1.1 408"),
+            "{path}: {text:?} {error:?}"
+        );
+        assert!(text.contains("request_timeout"), "{path}: {text}");
+        assert_eq!(error, None, "{path}: the connection is closed");
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    }
+    let stats = emu.emulator("GET", "/stats", None).await;
+    assert_eq!(stats["requests"][0]["status"], 408, "{stats}");
 }
