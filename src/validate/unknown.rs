@@ -28,15 +28,15 @@ pub fn unknown_names(
         .collect()
 }
 
-/// The known name nearest to `key`: the same but for case, or within a third of its length in
-/// edits (at least one), the nearest first.
+/// The known name nearest to `key`: the same but for case, or within a third of the longer
+/// name's length in edits (at least one), the nearest first.
 fn closest(key: &str, known: &[&'static str]) -> Option<&'static str> {
     let lower = key.to_lowercase();
-    let reach = (key.chars().count() / 3).max(1);
+    let length = key.chars().count();
     known
         .iter()
         .map(|name| (strsim::osa_distance(&lower, &name.to_lowercase()), *name))
-        .filter(|(distance, _)| *distance <= reach)
+        .filter(|(distance, name)| *distance <= (length.max(name.len()) / 3).max(1))
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, name)| name)
 }
@@ -80,6 +80,7 @@ mod tests {
         assert_eq!(meant("timeoutms"), Some("timeoutMs"));
         assert_eq!(meant("timeout"), Some("timeoutMs"));
         assert_eq!(meant("pgae"), Some("page"));
+        assert_eq!(meant("deleteds"), Some("deleted"));
         assert_eq!(meant("invoiceDateAfter"), Some("after"));
         assert_eq!(meant("client_id"), Some("clientId"));
         assert_eq!(meant("colour"), None);

@@ -15,7 +15,9 @@ import { browserOnly } from "../scenarios/browser.mjs";
 import { decoding } from "../scenarios/decoding.mjs";
 import { listing } from "../scenarios/listing.mjs";
 import { operations } from "../scenarios/operations.mjs";
+import { options } from "../scenarios/options.mjs";
 import { resilience } from "../scenarios/resilience.mjs";
+import { samples } from "../scenarios/samples.mjs";
 import { serve } from "../package/server.mjs";
 import { startEmulator } from "../support/emulator.mjs";
 import { entry, packageDir, subpathEntry } from "../support/package.mjs";
@@ -24,7 +26,7 @@ const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable
 
 const PAGE = `<!doctype html>
 <script type="module">
-  import { SignicatClient, SignicatError } from "./pkg/${entry("browser")}";
+  import { SignicatClient, SignicatError, ready, validate } from "./pkg/${entry("browser")}";
   import { createEmulator } from "./pkg/${subpathEntry("./testing", "browser")}";
   import { admin } from "./scenarios/admin.mjs";
   import { browserOnly } from "./scenarios/browser.mjs";
@@ -32,8 +34,11 @@ const PAGE = `<!doctype html>
   import { inProcessContext } from "./scenarios/in-process.mjs";
   import { listing } from "./scenarios/listing.mjs";
   import { operations } from "./scenarios/operations.mjs";
+  import { options } from "./scenarios/options.mjs";
   import { resilience } from "./scenarios/resilience.mjs";
-  const all = [...operations, ...resilience, ...decoding, ...listing, ...browserOnly];
+  import { samples } from "./scenarios/samples.mjs";
+  const all = [...operations, ...resilience, ...decoding, ...listing, ...browserOnly, ...samples, ...options];
+  await ready;
   let emulator;
   window.startInProcess = async (options) => {
     emulator = createEmulator(options);
@@ -44,8 +49,8 @@ const PAGE = `<!doctype html>
   window.runScenario = async (name, env, inProcess) => {
     try {
       const context = inProcess
-        ? inProcessContext(emulator, { SignicatClient, SignicatError }, env)
-        : { SignicatClient, SignicatError, env, emu: admin(env.origin) };
+        ? inProcessContext(emulator, { SignicatClient, SignicatError, validate }, env)
+        : { SignicatClient, SignicatError, validate, env, emu: admin(env.origin) };
       await all.find((s) => s.name === name).run(context);
       return { ok: true };
     } catch (error) {
@@ -65,6 +70,7 @@ before(async () => {
   root = mkdtempSync(join(tmpdir(), "signicat-browser-"));
   symlinkSync(packageDir, join(root, "pkg"));
   symlinkSync(fileURLToPath(new URL("../scenarios/", import.meta.url)), join(root, "scenarios"));
+  symlinkSync(fileURLToPath(new URL("../fixtures/", import.meta.url)), join(root, "fixtures"));
   writeFileSync(join(root, "index.html"), PAGE);
   site = await serve(root);
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: CHROMIUM_ARGS });
@@ -117,12 +123,14 @@ function inProcessSuite(title, scenarios, options, extraEnv = {}) {
 const nextAsUrl = resilience.filter((s) => s.name.startsWith("next as a URL"));
 
 suite("operations", [...operations, ...browserOnly], ["--seed", "7"]);
+suite("reference samples and options", [...samples, ...options], ["--seed", "7"]);
 suite("resilience", resilience, ["--seed", "7"]);
 suite("decoding", decoding, ["--seed", "7"]);
 suite("next as a URL", nextAsUrl, ["--seed", "7", "--next-style", "url"], { nextStyleUrl: true });
 suite("listing", listing, ["--seed", "7", "--accounts", "10500"]);
 
 inProcessSuite("operations", [...operations, ...browserOnly], { seed: 7 });
+inProcessSuite("reference samples and options", [...samples, ...options], { seed: 7 });
 inProcessSuite("resilience", resilience, { seed: 7 });
 inProcessSuite("decoding", decoding, { seed: 7 });
 inProcessSuite("next as a URL", nextAsUrl, { seed: 7, nextStyle: "url" }, { nextStyleUrl: true });

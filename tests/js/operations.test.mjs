@@ -81,4 +81,26 @@ describe("the route table", () => {
       }
     }
   });
+
+  test("every option the types declare is one the constructor takes, and nothing else", () => {
+    const generated = readFileSync(join(packageDir, "wasm", "signicat_account_management.d.ts"), "utf8");
+    const block = generated.match(/export interface ClientOptions \{([\s\S]*?)\n\}/);
+    ok(block, "the generated declarations have ClientOptions");
+    const declared = [...block[1].matchAll(/^\s+(\w+)\?:/gm)].map((m) => m[1]);
+    ok(declared.length >= 12, `ClientOptions declares ${declared.join(", ")}`);
+    for (const name of declared) {
+      try {
+        new SignicatClient({ ...clientOptions(emulator), [name]: undefined });
+      } catch (error) {
+        ok(!error.message.includes("is not a client option"), `${name}: ${error.message}`);
+      }
+    }
+    let thrown;
+    try {
+      new SignicatClient({ ...clientOptions(emulator), undeclared: true });
+    } catch (error) {
+      thrown = error;
+    }
+    equal(thrown?.kind, "config", "an undeclared option is refused");
+  });
 });

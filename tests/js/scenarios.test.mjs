@@ -8,9 +8,11 @@ import { decoding } from "../scenarios/decoding.mjs";
 import { inProcessContext } from "../scenarios/in-process.mjs";
 import { listing } from "../scenarios/listing.mjs";
 import { operations } from "../scenarios/operations.mjs";
+import { options } from "../scenarios/options.mjs";
 import { resilience } from "../scenarios/resilience.mjs";
+import { samples } from "../scenarios/samples.mjs";
 import { startEmulator } from "../support/emulator.mjs";
-import { SignicatClient, SignicatError } from "../support/package.mjs";
+import { SignicatClient, SignicatError, validate } from "../support/package.mjs";
 import { createEmulator } from "../support/testing.mjs";
 
 const nextAsUrl = resilience.filter((s) => s.name.startsWith("next as a URL"));
@@ -22,7 +24,7 @@ function suite(title, scenarios, args, extraEnv = {}) {
     before(async () => {
       emulator = await startEmulator({ args });
       const env = { ...extraEnv, origin: emulator.origin, baseUrl: emulator.baseUrl, tokenUrl: emulator.tokenUrl, clientId: emulator.clientId, clientSecret: emulator.clientSecret };
-      context = { SignicatClient, SignicatError, env, emu: admin(emulator.origin) };
+      context = { SignicatClient, SignicatError, validate, env, emu: admin(emulator.origin) };
     });
     after(() => emulator?.stop());
     for (const scenario of scenarios) test(scenario.name, () => scenario.run(context));
@@ -36,7 +38,7 @@ function inProcessSuite(title, scenarios, options, extraEnv = {}) {
     before(async () => {
       emulator = createEmulator(options);
       await emulator.ready;
-      context = inProcessContext(emulator, { SignicatClient, SignicatError }, extraEnv);
+      context = inProcessContext(emulator, { SignicatClient, SignicatError, validate }, extraEnv);
     });
     after(() => emulator?.close());
     for (const scenario of scenarios) test(scenario.name, () => scenario.run(context));
@@ -44,12 +46,14 @@ function inProcessSuite(title, scenarios, options, extraEnv = {}) {
 }
 
 suite("operations", operations, ["--seed", "7"]);
+suite("reference samples and options", [...samples, ...options], ["--seed", "7"]);
 suite("resilience", resilience, ["--seed", "7"]);
 suite("decoding", decoding, ["--seed", "7"]);
 suite("next as a URL", nextAsUrl, ["--seed", "7", "--next-style", "url"], { nextStyleUrl: true });
 suite("listing", listing, ["--seed", "7", "--accounts", "10500"]);
 
 inProcessSuite("operations", operations, { seed: 7 });
+inProcessSuite("reference samples and options", [...samples, ...options], { seed: 7 });
 inProcessSuite("resilience", resilience, { seed: 7 });
 inProcessSuite("decoding", decoding, { seed: 7 });
 inProcessSuite("next as a URL", nextAsUrl, { seed: 7, nextStyle: "url" }, { nextStyleUrl: true });

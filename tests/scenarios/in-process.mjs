@@ -3,8 +3,8 @@
 
 import { admin } from "./admin.mjs";
 
-export function inProcessContext(emulator, { SignicatClient, SignicatError }, extraEnv = {}) {
+export function inProcessContext(emulator, { SignicatClient, SignicatError, validate }, extraEnv = {}) {
   const { origin, baseUrl, tokenUrl, clientId, clientSecret, fetch } = emulator;
   const env = { ...extraEnv, origin, baseUrl, tokenUrl, clientId, clientSecret, fetch };
-  return { SignicatClient, SignicatError, env, emu: admin(origin, fetch) };
+  return { SignicatClient, SignicatError, validate, env, emu: admin(origin, fetch) };
 }
