@@ -518,7 +518,11 @@ fn update_organization_rules() {
     let mut cases = organization_profile_cases(Optional);
     cases.extend(id_cases("billingContactId", Optional));
     // The reference's update lists no parent: an organization is not moved by an update.
-    cases.push(invalid("parentOrganizationId", json!("o-p-1"), Rule::Unknown));
+    cases.push(invalid(
+        "parentOrganizationId",
+        json!("o-p-1"),
+        Rule::Unknown,
+    ));
     cases.push(invalid("accounts", json!([]), Rule::Unknown));
     run::<UpdateOrganizationRequest>(&fixture("update_organization.request"), &cases);
 }

@@ -21,8 +21,8 @@ pub use account::{
 pub use contact::{Contact, ContactPatchRequest, ContactRequest, ContactRole, ContactSummary};
 pub use invoice::{Invoice, InvoiceLine, InvoiceSummary};
 pub use organization::{
-    Address, CreateOrganizationRequest, Organization, OrganizationSummary, UpdatedOrganization,
-    UpdateOrganizationRequest,
+    Address, CreateOrganizationRequest, Organization, OrganizationSummary,
+    UpdateOrganizationRequest, UpdatedOrganization,
 };
 pub use page::Page;
 pub use params::{

@@ -248,8 +248,10 @@ impl Query for GetOrganizationParams {
 }
 
 impl Query for ListInvoicesParams {
-    const WIRE_NAMES: &'static [(&'static str, &'static str)] =
-        &[("invoiceDateAfter", "after"), ("invoiceDateBefore", "before")];
+    const WIRE_NAMES: &'static [(&'static str, &'static str)] = &[
+        ("invoiceDateAfter", "after"),
+        ("invoiceDateBefore", "before"),
+    ];
 
     fn read<V: Json>(options: &mut Options<V>) -> Self {
         ListInvoicesParams {

@@ -95,6 +95,9 @@ mod tests {
             "limt is not an option of accounts.list; did you mean limit?"
         );
         let found = unknown_names(&["colour".into()], &KNOWN, &[]);
-        assert_eq!(found[0].message("a client option"), "colour is not a client option");
+        assert_eq!(
+            found[0].message("a client option"),
+            "colour is not a client option"
+        );
     }
 }

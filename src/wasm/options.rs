@@ -118,7 +118,10 @@ fn refuse_unknown(options: &JsValue) -> Result<(), Error> {
     if unknown.is_empty() {
         return Ok(());
     }
-    let messages: Vec<String> = unknown.iter().map(|u| u.message("a client option")).collect();
+    let messages: Vec<String> = unknown
+        .iter()
+        .map(|u| u.message("a client option"))
+        .collect();
     Err(Error::config(messages.join(". ")))
 }
 

@@ -114,12 +114,8 @@ pub fn format(at: OffsetDateTime) -> String {
 /// and what the emulator accepts are one set.
 pub fn parse(text: &str) -> Option<OffsetDateTime> {
     let at = date::parse(text)?;
-    let day = Date::from_calendar_date(
-        i32::from(at.year),
-        Month::try_from(at.month).ok()?,
-        at.day,
-    )
-    .ok()?;
+    let day = Date::from_calendar_date(i32::from(at.year), Month::try_from(at.month).ok()?, at.day)
+        .ok()?;
     let time = Time::from_hms_nano(at.hour, at.minute, at.second, at.nanosecond).ok()?;
     let offset = UtcOffset::from_whole_seconds(i32::from(at.offset_minutes) * 60).ok()?;
     Some(PrimitiveDateTime::new(day, time).assume_offset(offset))

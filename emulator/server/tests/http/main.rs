@@ -2,6 +2,7 @@
 //! process on a free port.
 
 mod accounts;
+mod agreement;
 mod auth;
 mod browser;
 mod contacts;

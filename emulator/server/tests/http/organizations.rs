@@ -58,7 +58,10 @@ async fn organizations_list_get_create_and_update() {
         .json();
     assert_eq!(updated["name"], "Renamed Org");
     assert_eq!(updated["billingContactId"], contact.as_str());
-    assert!(updated.get("id").is_none(), "the reference's answer has no id");
+    assert!(
+        updated.get("id").is_none(),
+        "the reference's answer has no id"
+    );
     assert_eq!(
         updated["billingEmail"], "billing@myorg.com",
         "fields left out stay"
