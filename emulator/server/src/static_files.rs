@@ -2,12 +2,35 @@
 
 use std::path::{Component, Path, PathBuf};
 
-use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
-use axum::http::{HeaderValue, Method, StatusCode};
+use axum::http::header::{
+    CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS,
+    X_FRAME_OPTIONS,
+};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use percent_encoding::percent_decode_str;
 
 use signicat_emulator_core::problem::Problem;
+
+/// The page may run its own scripts and the package's WebAssembly, call this origin, any https
+/// API and the loopback emulators its settings may name, and no other page may frame it.
+const POLICY: &str = "default-src 'self'; \
+    script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \
+    connect-src 'self' https: http://127.0.0.1:* http://localhost:*; \
+    object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+/// Sets the headers every static answer carries, the refusals included.
+fn protect(headers: &mut HeaderMap) {
+    headers.insert(CONTENT_SECURITY_POLICY, HeaderValue::from_static(POLICY));
+    headers.insert(X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+}
+
+/// Whether a path segment is hidden (`.env`, `.git`, and `.` and `..` too): never served.
+fn hidden(segment: &str) -> bool {
+    segment.starts_with('.')
+}
 
 pub fn content_type(path: &Path) -> &'static str {
     let ext = path
@@ -33,14 +56,18 @@ pub fn content_type(path: &Path) -> &'static str {
     }
 }
 
-/// The file a URL path names under `root`, or `None` when the path tries to leave it.
+/// The file a URL path names under `root`, or `None` when the path tries to leave it or names
+/// a hidden file or folder.
 pub fn resolve(root: &Path, url_path: &str) -> Option<PathBuf> {
     let decoded = percent_decode_str(url_path).decode_utf8().ok()?;
     if decoded.contains('\0') || decoded.contains('\\') {
         return None;
     }
     let mut path = root.to_path_buf();
-    for segment in decoded.split('/').filter(|s| !s.is_empty() && *s != ".") {
+    for segment in decoded.split('/').filter(|s| !s.is_empty()) {
+        if hidden(segment) {
+            return None;
+        }
         let mut components = Path::new(segment).components();
         match (components.next(), components.next()) {
             (Some(Component::Normal(part)), None) => path.push(part),
@@ -51,6 +78,12 @@ pub fn resolve(root: &Path, url_path: &str) -> Option<PathBuf> {
 }
 
 pub async fn serve(root: &Path, method: &Method, url_path: &str) -> Response {
+    let mut response = answer(root, method, url_path).await;
+    protect(response.headers_mut());
+    response
+}
+
+async fn answer(root: &Path, method: &Method, url_path: &str) -> Response {
     if method != Method::GET && method != Method::HEAD {
         return Problem::new(
             StatusCode::METHOD_NOT_ALLOWED,
@@ -74,7 +107,9 @@ pub async fn serve(root: &Path, method: &Method, url_path: &str) -> Response {
     ) else {
         return not_found();
     };
-    if !real.starts_with(&real_root) {
+    // A link may lead to a hidden file inside the root too.
+    let inside = real.strip_prefix(&real_root).ok();
+    if inside.is_none_or(|rest| rest.iter().any(|part| hidden(&part.to_string_lossy()))) {
         return not_found();
     }
     match tokio::fs::read(&real).await {
@@ -119,11 +154,13 @@ mod tests {
             Some(PathBuf::from("/srv/www/pkg/x.js"))
         );
         assert_eq!(resolve(root, "/"), Some(PathBuf::from("/srv/www")));
-        assert_eq!(
-            resolve(root, "/./a//b"),
-            Some(PathBuf::from("/srv/www/a/b"))
-        );
+        assert_eq!(resolve(root, "/a//b"), Some(PathBuf::from("/srv/www/a/b")));
         for bad in [
+            "/./a",
+            "/.env",
+            "/%2eenv",
+            "/.git/config",
+            "/pkg/.cache/x.js",
             "/../etc/passwd",
             "/a/%2e%2e/%2e%2e/x",
             "/a%2f..%2f..%2fx",

@@ -153,6 +153,56 @@ async fn serves_a_static_directory_beside_the_api() {
 }
 
 #[tokio::test]
+async fn static_answers_forbid_framing_and_sniffing_and_never_show_dotfiles() {
+    let dir = std::env::temp_dir().join(format!("signicat-emulator-dot-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join(".git")).unwrap();
+    std::fs::create_dir_all(dir.join("pkg")).unwrap();
+    std::fs::write(dir.join("index.html"), "<!doctype html><title>demo</title>").unwrap();
+    std::fs::write(dir.join("pkg/sdk.js"), "export default 1;").unwrap();
+    std::fs::write(dir.join(".env"), "SECRET=1").unwrap();
+    std::fs::write(dir.join(".git/config"), "[core]").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(dir.join(".env"), dir.join("env.txt")).unwrap();
+    let emu = Emulator::start(&["--serve", dir.to_str().unwrap()]);
+
+    let answers = [
+        emu.raw("GET", "/", &[], None).await.expect(200),
+        emu.raw("GET", "/pkg/sdk.js", &[], None).await.expect(200),
+        emu.raw("GET", "/missing.js", &[], None).await.expect(404),
+        emu.raw("POST", "/index.html", &[], None).await.expect(405),
+    ];
+    for reply in &answers {
+        let csp = reply.header("content-security-policy").unwrap_or_default();
+        for directive in [
+            "default-src 'self'",
+            "script-src 'self' 'wasm-unsafe-eval'",
+            "connect-src 'self' https:",
+            "frame-ancestors 'none'",
+            "object-src 'none'",
+        ] {
+            assert!(csp.contains(directive), "{directive} missing from {csp:?}");
+        }
+        assert_eq!(reply.header("x-frame-options"), Some("DENY"));
+        assert_eq!(reply.header("x-content-type-options"), Some("nosniff"));
+        assert_eq!(reply.header("referrer-policy"), Some("no-referrer"));
+    }
+    for hidden in [
+        "/.env",
+        "/%2eenv",
+        "/.git/config",
+        "/pkg/../.env",
+        "/./index.html",
+        "/env.txt",
+    ] {
+        let reply = emu.raw("GET", hidden, &[], None).await;
+        assert_eq!(reply.status, 404, "{hidden}");
+        assert!(!String::from_utf8_lossy(&reply.body).contains("SECRET"));
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[tokio::test]
 async fn a_served_page_gets_tokens_from_the_backend_without_the_secret() {
     let dir =
         std::env::temp_dir().join(format!("signicat-emulator-backend-{}", std::process::id()));
