@@ -13,4 +13,5 @@ mod invoices;
 mod organizations;
 mod pagination;
 mod persistence;
+mod samples;
 mod support;

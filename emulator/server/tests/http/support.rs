@@ -417,6 +417,37 @@ impl Contract {
             .clone()
     }
 
+    /// Every way `body` breaks the request schema the contract gives `method` on `template`.
+    pub fn request_errors(&self, method: &str, template: &str, body: &Value) -> Vec<String> {
+        let operation = &self.paths[template][method.to_lowercase()];
+        let schema = &operation["requestBody"]["content"]["application/json"]["schema"];
+        assert!(schema.is_object(), "{method} {template} takes no JSON body");
+        let validator = self.validator(&format!("{method} {template} request"), schema);
+        validator
+            .iter_errors(body)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect()
+    }
+
+    /// The compiled schema, cached under `key`.
+    fn validator(&self, key: &str, schema: &Value) -> Arc<jsonschema::Validator> {
+        let mut cache = self.validators.lock().unwrap();
+        cache
+            .entry(key.to_string())
+            .or_insert_with(|| {
+                let mut root = openapi_to_json_schema(schema);
+                root["$defs"] = self.defs.clone();
+                root["$schema"] = json!("https://json-schema.org/draft/2020-12/schema");
+                let validator = jsonschema::options()
+                    .with_draft(jsonschema::Draft::Draft202012)
+                    .should_validate_formats(true)
+                    .build(&root)
+                    .unwrap_or_else(|e| panic!("schema for {key} does not compile: {e}"));
+                Arc::new(validator)
+            })
+            .clone()
+    }
+
     /// Checks one response against the schema the contract gives for its operation and status.
     #[track_caller]
     pub fn check(&self, method: &str, path: &str, reply: &Reply) {
@@ -459,23 +490,7 @@ impl Contract {
             return;
         }
         let key = format!("{method} {template} {status} {media}");
-        let validator = {
-            let mut cache = self.validators.lock().unwrap();
-            cache
-                .entry(key.clone())
-                .or_insert_with(|| {
-                    let mut root = openapi_to_json_schema(schema);
-                    root["$defs"] = self.defs.clone();
-                    root["$schema"] = json!("https://json-schema.org/draft/2020-12/schema");
-                    let validator = jsonschema::options()
-                        .with_draft(jsonschema::Draft::Draft202012)
-                        .should_validate_formats(true)
-                        .build(&root)
-                        .unwrap_or_else(|e| panic!("schema for {key} does not compile: {e}"));
-                    Arc::new(validator)
-                })
-                .clone()
-        };
+        let validator = self.validator(&key, schema);
         let body: Value = serde_json::from_slice(&reply.body)
             .unwrap_or_else(|e| panic!("{key}: body is not JSON ({e})"));
         let errors: Vec<String> = validator
