@@ -6,7 +6,6 @@ cd "$(dirname "$0")/.."
 . scripts/lib.sh
 
 WASM_BINDGEN_VERSION=0.2.130 # must equal the `wasm-bindgen = "=…"` pin in Cargo.toml
-TWIGGY_VERSION=0.8.0
 
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
@@ -32,12 +31,6 @@ fi
 if ! command -v wasm-pack >/dev/null 2>&1; then
   section "cargo install wasm-pack (a few minutes)"
   cargo install wasm-pack --locked
-fi
-
-# make size names the biggest parts of the .wasm with twiggy.
-if [ "$(twiggy --version 2>/dev/null | cut -d" " -f2)" != "$TWIGGY_VERSION" ]; then
-  section "cargo install twiggy $TWIGGY_VERSION (about two minutes)"
-  cargo install twiggy --version "$TWIGGY_VERSION" --locked
 fi
 
 # ChromeDriver drives the browser run of the wasm tests; Playwright drives Chromium directly.

@@ -48,6 +48,13 @@ if [ ! "$named" -nt "$cargo_wasm" ]; then
   fi
 fi
 
+# Only make size needs twiggy, so a fresh machine's make setup and make test skip its build.
+TWIGGY_VERSION=0.8.0
+if [ "$(twiggy --version 2>/dev/null | cut -d" " -f2)" != "$TWIGGY_VERSION" ]; then
+  section "cargo install twiggy $TWIGGY_VERSION (about two minutes, once)"
+  cargo install twiggy --version "$TWIGGY_VERSION" --locked
+fi
+
 total=$(wc -c <"$shipped")
 section "The .wasm: $(kb "$total") in total; its five biggest items (twiggy top, $(twiggy --version | cut -d' ' -f2))"
 printf '%10s %6s  %s\n' bytes share item
