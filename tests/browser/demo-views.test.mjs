@@ -64,6 +64,27 @@ test("organizations: the tree, the selected one's billing, accounts and contacts
   await close();
 });
 
+test("an organization's website is a link only when it is an http or https URL", async () => {
+  const { page, problems, close } = await demo.open("/#/organizations");
+  const detail = page.locator(".org-detail");
+  await page.getByRole("navigation", { name: "Organizations" }).getByRole("link", { name: /Nordlys Labs/ }).click();
+  await waitForText(detail.locator("h2"), /^Nordlys Labs$/);
+  const website = detail.locator("dt", { hasText: "Website" }).locator("xpath=following-sibling::dd[1]");
+  assert.match(await website.locator("a").getAttribute("href"), /^https:\/\/www\.labs\.nordlys\.example\/?$/);
+
+  // The API may hold any text (the SDK checks only what this page sends), so the answer is rewritten.
+  await page.route(/\/account-management\/organizations\/[^/?]+(\?|$)/, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, json: { ...(await response.json()), website: "javascript:alert(1)" } });
+  });
+  await page.reload();
+  await waitForText(website, /^javascript:alert\(1\)$/);
+  assert.equal(await page.locator('a[href^="javascript:" i]').count(), 0, "no javascript: link anywhere on the page");
+  assert.equal(await website.locator("a").count(), 0, "the website shows as plain text");
+  assert.deepEqual(problems, []);
+  await close();
+});
+
 test("contacts: create with roles, then a partial update (PATCH) and a full one (PUT)", async () => {
   const { page, problems, close } = await demo.open("/#/contacts");
   const rows = page.locator("#contacts-table tbody tr[data-id]");

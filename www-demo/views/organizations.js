@@ -9,6 +9,18 @@ import { contactForm, roleBadges } from "./contacts.js";
 // An organization may own thousands of accounts; the Accounts page pages through them.
 const ACCOUNTS_SHOWN = 50;
 
+/** A website as a link when it is an http(s) URL, else as text: `javascript:` and the like must not run on a click. */
+function websiteLink(text) {
+  let url;
+  try {
+    url = new URL(text);
+  } catch {
+    return text;
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") return text;
+  return h("a", { href: url.href, rel: "noopener noreferrer", target: "_blank" }, text.replace(/^https?:\/\//i, ""));
+}
+
 export function render(container, app) {
   const selectedId = decodeURIComponent(location.hash.split("/")[2] ?? "");
   const tree = h("nav", { class: "tree", "aria-label": "Organizations" }, h("p", { class: "muted" }, "Loading organizations…"));
@@ -97,7 +109,7 @@ export function render(container, app) {
             ["Organization number", org.entityId],
             ["VAT number", org.entityVatNumber],
             ["Country", org.country],
-            ["Website", org.website && h("a", { href: org.website, rel: "noopener noreferrer", target: "_blank" }, org.website.replace(/^https?:\/\//, ""))],
+            ["Website", org.website && websiteLink(org.website)],
             ["Parent", org.parentOrganization && h("a", { href: `#/organizations/${encodeURIComponent(org.parentOrganization.id)}` }, org.parentOrganization.name ?? org.parentOrganization.id)],
             ["Last changed", org.lastModifiedDate && formatDate(org.lastModifiedDate)],
           ]),
