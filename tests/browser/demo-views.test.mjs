@@ -179,6 +179,7 @@ test("settings point the page at another API; a broken one shows why, and defaul
   await dialog.getByLabel("API base URL").fill("not a url");
   await waitForText(dialog.locator('[data-field="baseUrl"] .field-error'), /full URL/);
   await dialog.getByLabel("API base URL").fill(`${demo.emulator.origin}/nowhere`);
+  assert.equal(await dialog.getByRole("checkbox").count(), 0, "the page's own origin asks for no confirmation");
   await dialog.getByRole("button", { name: "Save and reconnect" }).click();
   await dialog.waitFor({ state: "detached" });
   await waitForText(page.locator("#accounts-table .problem"), /not found[\s\S]*Status 404[\s\S]*Trace id/i);
@@ -190,6 +191,46 @@ test("settings point the page at another API; a broken one shows why, and defaul
   await page.locator("dialog[open]").getByRole("button", { name: "Use defaults" }).click();
   await page.locator("#accounts-table tbody tr[data-id]").first().waitFor();
   await waitForText(page.locator("#connected-to"), /\/account-management$/);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test("settings save a foreign origin for the backend's token only once the user confirms it", async () => {
+  const { page, problems, close } = await demo.open("/#/accounts");
+  await page.locator("#accounts-table tbody tr[data-id]").first().waitFor();
+  // The test never leaves the machine: a foreign origin's requests fail here.
+  await page.route(/^https:\/\/[a-z.]+\.example\.invalid\//, (route) => route.abort());
+  const saved = () => page.evaluate(() => localStorage.getItem("signicat-demo.settings"));
+  await page.getByRole("button", { name: "Settings" }).click();
+  const dialog = page.locator("dialog[open]");
+  const warning = dialog.locator('[data-field="confirmOrigins"]');
+  await dialog.getByLabel("API base URL").fill("https://api.signicat.com/account-management");
+  assert.equal(await dialog.getByRole("checkbox").count(), 0, "Signicat's API asks for no confirmation");
+
+  await dialog.getByLabel("API base URL").fill("https://api.example.invalid/account-management");
+  await dialog.getByRole("button", { name: "Save and reconnect" }).click();
+  await waitForText(warning.locator(".field-error"), /Confirm that you trust https:\/\/api\.example\.invalid/);
+  await waitForText(warning, /The access token from this page's backend will be sent to https:\/\/api\.example\.invalid with every API call/);
+  assert.ok(await dialog.isVisible(), "the dialog stays open");
+  assert.equal(await saved(), null, "nothing was saved");
+  assert.equal(await page.locator("#connected-to").innerText(), `${demo.emulator.origin}/account-management`);
+  assert.equal(demo.requests.filter((r) => r.url.includes("example.invalid")).length, 0, "nothing went there");
+
+  // A confirmation is for the origins it named: another one asks again.
+  const confirm = dialog.getByRole("checkbox", { name: /I trust https:\/\/api\.example\.invalid/ });
+  await confirm.check();
+  await dialog.getByLabel("Token endpoint (your backend)").fill("https://tokens.example.invalid/token");
+  await waitForText(warning, /Access tokens will be requested from https:\/\/tokens\.example\.invalid, not from this page's backend/);
+  const both = dialog.getByRole("checkbox", { name: /I trust https:\/\/api\.example\.invalid and https:\/\/tokens\.example\.invalid/ });
+  assert.equal(await both.isChecked(), false);
+  await screenshot(page, "settings-foreign-origins");
+  await dialog.getByLabel("Token endpoint (your backend)").fill(`${demo.emulator.origin}/api/signicat-token`);
+  await confirm.check();
+  await dialog.getByRole("button", { name: "Save and reconnect" }).click();
+  await dialog.waitFor({ state: "detached" });
+  await waitForText(page.locator("#connected-to"), /^https:\/\/api\.example\.invalid\/account-management$/);
+  assert.deepEqual(JSON.parse(await saved()), { baseUrl: "https://api.example.invalid/account-management", tokenEndpoint: `${demo.emulator.origin}/api/signicat-token` });
+  await waitForText(page.locator("#accounts-table .problem"), /Cannot reach the API/);
   assert.deepEqual(problems, []);
   await close();
 });

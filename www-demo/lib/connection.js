@@ -39,6 +39,28 @@ export function urlProblem(text) {
   }
 }
 
+// Besides the page's own, the origins trusted with the backend's token without asking.
+const SIGNICAT_ORIGINS = ["https://api.signicat.com"];
+
+/**
+ * The origins of the settings' http(s) URLs that are neither the page's own nor Signicat's,
+ * each with the settings that name it: `[{ origin, names: ["baseUrl", "tokenEndpoint"] }]`.
+ */
+export function foreignOrigins(settings) {
+  const found = new Map();
+  for (const name of ["baseUrl", "tokenEndpoint"]) {
+    let url;
+    try {
+      url = new URL(settings[name]);
+    } catch {
+      continue;
+    }
+    if ((url.protocol !== "http:" && url.protocol !== "https:") || url.origin === location.origin || SIGNICAT_ORIGINS.includes(url.origin)) continue;
+    found.set(url.origin, [...(found.get(url.origin) ?? []), name]);
+  }
+  return [...found].map(([origin, names]) => ({ origin, names }));
+}
+
 /** A client that asks the backend for a token whenever it needs one (the SDK caches and renews it). */
 export function connect({ baseUrl, tokenEndpoint }) {
   return new SignicatClient({
