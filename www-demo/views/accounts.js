@@ -237,9 +237,9 @@ export function render(container, app) {
         h(
           "div",
           { class: "account-detail" },
-          h("div", null, h("h3", null, "Products"), products.length ? h("ul", { class: "chips" }, products.map((p) => h("li", { class: "chip" }, p))) : h("p", { class: "muted" }, "No products on this account yet.")),
-          h("div", null, h("h3", null, "Organization"), h("p", null, full.organization?.name ?? full.organization?.id ?? "—")),
-          h("div", null, h("h3", null, "Hosting"), h("p", null, `${full.region} · ${full.cloud}`)),
+          h("div", null, h("h2", null, "Products"), products.length ? h("ul", { class: "chips" }, products.map((p) => h("li", { class: "chip" }, p))) : h("p", { class: "muted" }, "No products on this account yet.")),
+          h("div", null, h("h2", null, "Organization"), h("p", null, full.organization?.name ?? full.organization?.id ?? "—")),
+          h("div", null, h("h2", null, "Hosting"), h("p", null, `${full.region} · ${full.cloud}`)),
           full.isDeleteProtected && h("p", { class: "protected-note" }, PROTECTED_REASON),
           full.isSoftDeleted && h("p", { class: "muted" }, `Soft-deleted ${formatDate(full.softDeletedAt)}.`),
         ),

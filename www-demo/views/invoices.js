@@ -69,7 +69,17 @@ export function render(container, app) {
           "table",
           { class: "data stack", id: "invoices-table" },
           h("caption", { class: "sr-only" }, "Invoices"),
-          h("thead", null, h("tr", null, ["Invoice", "Date", "Organization", "Amount", "Status", ""].map((t) => h("th", { scope: "col", class: t === "Amount" ? "num" : undefined }, t)))),
+          h(
+            "thead",
+            null,
+            h(
+              "tr",
+              null,
+              ["Invoice", "Date", "Organization", "Amount", "Status"].map((t) => h("th", { scope: "col", class: t === "Amount" ? "num" : undefined }, t)),
+              // The buttons' column needs no visible title, but a screen reader names every column.
+              h("th", { scope: "col" }, h("span", { class: "sr-only" }, "Actions")),
+            ),
+          ),
           tbody,
         ),
       ),
@@ -170,7 +180,8 @@ export function render(container, app) {
       ]),
       h(
         "div",
-        { class: "table-wrap" },
+        // Narrower than its table on a phone: keyboard users scroll it once it has focus.
+        { class: "table-wrap", tabindex: 0, role: "region", "aria-label": "Invoice lines" },
         h(
           "table",
           { class: "data compact" },
