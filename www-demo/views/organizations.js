@@ -249,7 +249,8 @@ export function render(container, app) {
     });
     if (!changed) return;
     app.organizationsChanged();
-    notify(`Saved ${changed.name}`);
+    // The API answers an update with the saved fields, which may leave the name out.
+    notify(`Saved ${changed.name ?? org.name}`);
     start();
   }
 
