@@ -41,7 +41,8 @@ pub async fn send(
     init.set_headers(&headers);
     init.set_signal(Some(&cancel.signal()));
     // The API never redirects; following one would carry the Authorization header elsewhere.
-    init.set_redirect(RequestRedirect::Error);
+    // "manual" and a refusal below, as workerd rejects "error" before sending anything.
+    init.set_redirect(RequestRedirect::Manual);
     if let Some(body) = exchange.body {
         init.set_body(&JsValue::from_str(body));
     }
@@ -50,9 +51,13 @@ pub async fn send(
         .guard_io(fetch(custom_fetch, exchange.url, &init))
         .await
     {
-        Ok(response) => response
-            .dyn_into::<Response>()
-            .map_err(|_| SendError::Stopped(not_a_response())),
+        Ok(response) => match response.dyn_into::<Response>() {
+            Ok(response) if is_redirect(&response) => {
+                Err(SendError::Stopped(redirect_refused(exchange, &response)))
+            }
+            Ok(response) => Ok(response),
+            Err(_) => Err(SendError::Stopped(not_a_response())),
+        },
         Err(GuardError::Stopped(error)) => Err(SendError::Stopped(error)),
         Err(GuardError::Rejected(error)) => {
             let refused = is_refused(&error);
@@ -75,6 +80,45 @@ pub async fn send(
             })
         }
     }
+}
+
+/// A redirect as `redirect: "manual"` shows it: a 3xx (Node, Deno, Bun, workerd), or in
+/// browsers an `opaqueredirect` whose status reads 0. A 304 only answers a conditional request.
+fn is_redirect(response: &Response) -> bool {
+    let status = response.status();
+    response.type_() == web_sys::ResponseType::Opaqueredirect
+        || ((300..400).contains(&status) && status != 304)
+}
+
+/// The error for a redirect, which is an answer, not a network failure; repeating the call
+/// would meet it again, so it is not retryable.
+fn redirect_refused(exchange: &Exchange<'_>, response: &Response) -> Error {
+    discard(response);
+    let status = response.status();
+    let location = response.headers().get("location").ok().flatten();
+    let (to, target) = match &location {
+        Some(location) => (" to ", location.as_str()),
+        None => ("", ""),
+    };
+    let (open, code, close) = match status {
+        0 => ("", String::new(), ""),
+        _ => (" (", text(&[&(status as usize), &to, &target]), ")"),
+    };
+    let mut error = Error::new(
+        ErrorKind::Network,
+        text(&[
+            &exchange.method.as_str(),
+            &" ",
+            &exchange.url,
+            &" was answered with a redirect",
+            &open,
+            &code,
+            &close,
+            &", which this client refuses: it was not followed, so the token went no further (the API never redirects, so check the URL)",
+        ]),
+    );
+    error.retryable = false;
+    error
 }
 
 /// The request headers; a value `fetch` refuses (a control character in a token, say) is an

@@ -44,18 +44,37 @@ test("a redirect is refused, and neither the token nor the secret follows it", a
     seen.push(request.headers.authorization ?? "");
     response.end("{}");
   });
+  let answered = 0;
   const redirecting = await serve((request, response) => {
+    answered += 1;
     response.writeHead(307, { location: `${elsewhere}${request.url}` });
     response.end();
   });
-  const api = new SignicatClient({ baseUrl: `${redirecting}/account-management`, accessToken: "tok-4711", maxRetries: 0 });
+  const api = new SignicatClient({ baseUrl: `${redirecting}/account-management`, accessToken: "tok-4711" });
   const error = await failure(api.accounts.list());
   assert.equal(error.kind, "network");
-  assert.match(error.message, /redirect/);
+  assert.match(error.message, /was answered with a redirect \(307 to http:\/\/127\.0\.0\.1:\d+\/account-management\/accounts\), which this client refuses/);
+  assert.equal(error.retryable, false);
+  assert.equal(answered, 1, "a redirect is an answer: the call is not repeated");
   const token = new SignicatClient(options({ tokenUrl: `${redirecting}/auth/open/connect/token`, maxRetries: 0 }));
   const refused = await failure(token.accounts.list());
-  assert.match(refused.message, /redirect/);
+  assert.match(refused.message, /POST .* was answered with a redirect \(307 to /);
   assert.deepEqual(seen, [], "nothing reached the redirect's target");
+});
+
+test("fetch is asked for redirect: \"manual\", which workerd supports and \"error\" is not, and a 3xx is refused", async () => {
+  const inits = [];
+  const fetch = async (url, init) => {
+    inits.push(init);
+    return new Response(null, { status: 301 });
+  };
+  const api = new SignicatClient({ baseUrl: "https://api.example/account-management", accessToken: "tok-4711", fetch });
+  const error = await failure(api.accounts.get("a-1"));
+  assert.deepEqual(inits.map((init) => init.redirect), ["manual"]);
+  assert.match(error.message, /^GET https:\/\/api\.example\/account-management\/accounts\/a-1 was answered with a redirect \(301\), which this client refuses/);
+  assert.doesNotMatch(error.message, /tok-4711/);
+  const unchanged = await failure(new SignicatClient({ baseUrl: "https://api.example/account-management", accessToken: "t", fetch: async () => new Response(null, { status: 304 }) }).accounts.get("a-1"));
+  assert.equal(unchanged.kind, "api", "a 304 is not a redirect");
 });
 
 test("a body over 16 MB is a decode error, whether its length is declared or not", async () => {
