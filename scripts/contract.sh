@@ -2,15 +2,16 @@
 # The contract fuzzer: schemathesis generates requests from spec/account-management.yaml and
 # checks the emulator's answers against it, both ways (valid requests accepted, invalid ones
 # refused, every answer as documented). Bounded: a fixed seed and a few examples per operation.
-# The fuzzing phase only: the examples, coverage and stateful phases send ids and page tokens
-# that cannot name anything the emulator holds (the spec's sample ids, ids linked by name
-# across resources), which tests/contract/hooks.py can only correct in the fuzzing phase.
+# Every phase: tests/contract/hooks.py gives each request, as it is sent, ids and page tokens the
+# emulator holds, keeps those its answers named (the stateful phase's links) and accepts a 404 only
+# for a deleted account; tests/contract/schemathesis.toml allows a valid request 2xx or 409 besides.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/contract-setup.sh
-emulator=target/release/signicat-emulator
+emulator=${SIGNICAT_EMULATOR:-target/release/signicat-emulator}
 examples=${CONTRACT_EXAMPLES:-50}
+phases=${CONTRACT_PHASES:-examples,coverage,fuzzing,stateful}
 
 # A fresh emulator on a free port, gone when this script ends.
 coproc EMU { exec "$emulator" --port 0 --seed 1 --exit-with-stdin; }
@@ -24,13 +25,18 @@ token=$(curl -sf -u "$(field clientId):$(field clientSecret)" -d grant_type=clie
 api() { curl -sf -H "authorization: Bearer $token" "$base_url$1"; }
 json() { python3 -c 'import json,sys; v=json.load(sys.stdin); print(eval(sys.argv[1]))' "$1"; }
 export CONTRACT_ORGANIZATION_ID=$(curl -sf "$(field origin)/emulator/health" | json 'v["rootOrganizationId"]')
+export CONTRACT_CHILD_ORGANIZATION_ID=$(api "/organizations" | json '[o["id"] for o in v["data"] if o["parentOrganization"]][0]')
 export CONTRACT_CONTACT_ID=$(api "/contacts?limit=1" | json 'v["data"][0]["id"]')
+export CONTRACT_ACCOUNT_ID=$(api "/accounts?limit=1" | json 'v["data"][0]["id"]')
+export CONTRACT_DELETED_ACCOUNT_IDS=$(api "/accounts?deleted=true&limit=1000" | json '" ".join(a["id"] for a in v["data"])')
+export CONTRACT_INVOICE_NUMBER=$(api "/invoices?invoiceDateAfter=2000-01-01T00:00:00Z" | json 'v[0]["invoiceNumber"]')
 for listing in accounts contacts organizations; do
   export "CONTRACT_${listing^^}_PAGE=$(api "/$listing?limit=1" | json 'v["next"]')"
 done
+export CONTRACT_DELETED_ACCOUNTS_PAGE=$(api "/accounts?deleted=true&limit=1" | json 'v["next"]')
 export PYTHONPATH=$PWD/tests/contract SCHEMATHESIS_HOOKS=hooks
 
 cd build
-venv/bin/schemathesis run ../spec/account-management.yaml --url "$base_url" \
-  -H "Authorization: Bearer $token" --max-examples "$examples" --seed 1 --no-color --phases fuzzing ${CONTRACT_ARGS:-} \
+venv/bin/schemathesis --config-file ../tests/contract/schemathesis.toml run ../spec/account-management.yaml --url "$base_url" \
+  -H "Authorization: Bearer $token" --max-examples "$examples" --seed 1 --no-color --phases "$phases" ${CONTRACT_ARGS:-} \
   --report junit --report-junit-path contract-junit.xml
