@@ -124,6 +124,7 @@ impl OAuthError {
 #[derive(Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct TokenInfo {
+    /// The bearer token.
     pub access_token: String,
     /// Seconds from now.
     #[serde(default, skip_serializing_if = "Option::is_none")]

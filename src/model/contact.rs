@@ -29,42 +29,53 @@ impl ContactRole {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct Contact {
+    /// The contact's id.
     pub id: String,
+    /// Full name, derived by the server from the name parts.
     pub name: String,
+    /// Given name.
     pub first_name: String,
+    /// Middle name.
     #[serde(
         default,
         deserialize_with = "empty_as_none",
         skip_serializing_if = "Option::is_none"
     )]
     pub middle_name: Option<String>,
+    /// Family name.
     pub last_name: String,
+    /// E-mail address; internationalised addresses are accepted.
     #[serde(
         default,
         deserialize_with = "empty_as_none",
         skip_serializing_if = "Option::is_none"
     )]
     pub email: Option<String>,
+    /// Mobile phone number.
     #[serde(
         default,
         deserialize_with = "empty_as_none",
         skip_serializing_if = "Option::is_none"
     )]
     pub mobile: Option<String>,
+    /// Phone number.
     #[serde(
         default,
         deserialize_with = "empty_as_none",
         skip_serializing_if = "Option::is_none"
     )]
     pub phone: Option<String>,
+    /// Country, ISO 3166-1 alpha-2.
     #[serde(
         default,
         deserialize_with = "empty_as_none",
         skip_serializing_if = "Option::is_none"
     )]
     pub country: Option<String>,
+    /// Roles in the organization (see `ContactRole`); a role added later still decodes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub roles: Option<Vec<String>>,
+    /// The organization the contact belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organization: Option<AccountOrganization>,
 }
@@ -73,20 +84,25 @@ pub struct Contact {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct ContactSummary {
+    /// The contact's id.
     pub id: String,
+    /// Full name.
     pub name: String,
+    /// E-mail address.
     #[serde(
         default,
         deserialize_with = "empty_as_none",
         skip_serializing_if = "Option::is_none"
     )]
     pub email: Option<String>,
+    /// Mobile phone number.
     #[serde(
         default,
         deserialize_with = "empty_as_none",
         skip_serializing_if = "Option::is_none"
     )]
     pub mobile: Option<String>,
+    /// Roles in the organization (see `ContactRole`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub roles: Option<Vec<String>>,
 }
@@ -95,20 +111,29 @@ pub struct ContactSummary {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct ContactRequest {
+    /// The organization the contact belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organization_id: Option<String>,
+    /// Given name.
     pub first_name: String,
+    /// Middle name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub middle_name: Option<String>,
+    /// Family name.
     pub last_name: String,
+    /// E-mail address; internationalised addresses are accepted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
+    /// Mobile phone number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mobile: Option<String>,
+    /// Phone number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
+    /// Country, ISO 3166-1 alpha-2.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
+    /// Roles in the organization.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub roles: Option<Vec<ContactRole>>,
 }
@@ -120,20 +145,28 @@ pub struct ContactPatchRequest {
     /// Moves the contact to another organization.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organization_id: Option<String>,
+    /// Given name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
+    /// Middle name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub middle_name: Option<String>,
+    /// Family name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
+    /// E-mail address; internationalised addresses are accepted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
+    /// Mobile phone number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mobile: Option<String>,
+    /// Phone number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
+    /// Country, ISO 3166-1 alpha-2.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
+    /// Roles in the organization.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub roles: Option<Vec<ContactRole>>,
 }

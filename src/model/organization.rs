@@ -12,38 +12,46 @@ use super::reference::Reference;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct OrganizationSummary {
+    /// The organization's id.
     pub id: String,
+    /// The organization's name.
     pub name: String,
+    /// When the organization last changed, ISO 8601.
     #[serde(
         default,
         deserialize_with = "empty_as_none",
         skip_serializing_if = "Option::is_none"
     )]
     pub last_modified_date: Option<String>,
+    /// The legal entity's identifier, such as its organization number.
     #[serde(
         default,
         deserialize_with = "empty_as_none",
         skip_serializing_if = "Option::is_none"
     )]
     pub entity_id: Option<String>,
+    /// The legal entity's VAT number.
     #[serde(
         default,
         deserialize_with = "empty_as_none",
         skip_serializing_if = "Option::is_none"
     )]
     pub entity_vat_number: Option<String>,
+    /// The legal entity's registered name.
     #[serde(
         default,
         deserialize_with = "empty_as_none",
         skip_serializing_if = "Option::is_none"
     )]
     pub entity_legal_name: Option<String>,
+    /// The legal entity's country, ISO 3166-1 alpha-2.
     #[serde(
         default,
         deserialize_with = "empty_as_none",
         skip_serializing_if = "Option::is_none"
     )]
     pub country: Option<String>,
+    /// The organization above it in the tree; absent at the top.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_organization: Option<Reference>,
 }
@@ -54,26 +62,33 @@ pub struct OrganizationSummary {
 pub struct Organization {
     #[serde(flatten)]
     pub summary: OrganizationSummary,
+    /// The web address: `http(s)` or a bare host.
     #[serde(
         default,
         deserialize_with = "empty_as_none",
         skip_serializing_if = "Option::is_none"
     )]
     pub website: Option<String>,
+    /// Where invoices are e-mailed.
     #[serde(
         default,
         deserialize_with = "empty_as_none",
         skip_serializing_if = "Option::is_none"
     )]
     pub billing_email: Option<String>,
+    /// Where invoices are posted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub billing_address: Option<Address>,
+    /// The organizations directly below it.
     #[serde(deserialize_with = "null_as_empty")]
     pub child_organizations: Vec<Reference>,
+    /// The contact who receives its invoices.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub billing_contact: Option<ContactSummary>,
+    /// Its accounts (soft-deleted ones only with `deletedAccounts: true`).
     #[serde(deserialize_with = "null_as_empty")]
     pub accounts: Vec<AccountSummary>,
+    /// Its contacts.
     #[serde(deserialize_with = "null_as_empty")]
     pub contacts: Vec<ContactSummary>,
 }
@@ -82,14 +97,19 @@ pub struct Organization {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct Address {
+    /// Street and number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub street: Option<String>,
+    /// Postal code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub postal_code: Option<String>,
+    /// City.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
+    /// State, county or region.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
+    /// Country, ISO 3166-1 alpha-2.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
 }
@@ -98,20 +118,29 @@ pub struct Address {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct CreateOrganizationRequest {
+    /// The organization's name.
     pub name: String,
+    /// The organization to create it under.
     pub parent_organization_id: String,
+    /// The web address: `http(s)` or a bare host.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
+    /// The legal entity's identifier, such as its organization number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity_id: Option<String>,
+    /// The legal entity's VAT number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity_vat_number: Option<String>,
+    /// The legal entity's registered name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity_legal_name: Option<String>,
+    /// The legal entity's country, ISO 3166-1 alpha-2.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
+    /// Where invoices are e-mailed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub billing_email: Option<String>,
+    /// Where invoices are posted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub billing_address: Option<Address>,
 }
@@ -120,22 +149,31 @@ pub struct CreateOrganizationRequest {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct UpdateOrganizationRequest {
+    /// The organization's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// The web address: `http(s)` or a bare host.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
+    /// The legal entity's identifier, such as its organization number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity_id: Option<String>,
+    /// The legal entity's VAT number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity_vat_number: Option<String>,
+    /// The legal entity's registered name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity_legal_name: Option<String>,
+    /// The legal entity's country, ISO 3166-1 alpha-2.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
+    /// Where invoices are e-mailed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub billing_email: Option<String>,
+    /// Where invoices are posted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub billing_address: Option<Address>,
+    /// The contact who receives its invoices.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub billing_contact_id: Option<String>,
 }
@@ -146,54 +184,65 @@ pub struct UpdateOrganizationRequest {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct UpdatedOrganization {
+    /// The organization's id, when the answer carries it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    /// The organization's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// When the organization last changed, ISO 8601.
     #[serde(
         default,
         deserialize_with = "empty_as_none",
         skip_serializing_if = "Option::is_none"
     )]
     pub last_modified_date: Option<String>,
+    /// The web address: `http(s)` or a bare host.
     #[serde(
         default,
         deserialize_with = "empty_as_none",
         skip_serializing_if = "Option::is_none"
     )]
     pub website: Option<String>,
+    /// The legal entity's identifier, such as its organization number.
     #[serde(
         default,
         deserialize_with = "empty_as_none",
         skip_serializing_if = "Option::is_none"
     )]
     pub entity_id: Option<String>,
+    /// The legal entity's VAT number.
     #[serde(
         default,
         deserialize_with = "empty_as_none",
         skip_serializing_if = "Option::is_none"
     )]
     pub entity_vat_number: Option<String>,
+    /// The legal entity's registered name.
     #[serde(
         default,
         deserialize_with = "empty_as_none",
         skip_serializing_if = "Option::is_none"
     )]
     pub entity_legal_name: Option<String>,
+    /// The legal entity's country, ISO 3166-1 alpha-2.
     #[serde(
         default,
         deserialize_with = "empty_as_none",
         skip_serializing_if = "Option::is_none"
     )]
     pub country: Option<String>,
+    /// Where invoices are e-mailed.
     #[serde(
         default,
         deserialize_with = "empty_as_none",
         skip_serializing_if = "Option::is_none"
     )]
     pub billing_email: Option<String>,
+    /// Where invoices are posted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub billing_address: Option<Address>,
+    /// The contact who receives its invoices.
     #[serde(
         default,
         deserialize_with = "empty_as_none",

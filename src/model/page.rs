@@ -10,8 +10,10 @@ use super::lenient::{empty_as_none, null_as_empty};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
 #[serde(bound(deserialize = "T: Deserialize<'de>"))]
 pub struct Page<T> {
+    /// The page's items; `null` reads as `[]`.
     #[serde(deserialize_with = "null_as_empty")]
     pub data: Vec<T>,
+    /// Pass it back as `page` for the next page; absent on the last one.
     #[serde(
         default,
         deserialize_with = "empty_as_none",

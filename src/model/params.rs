@@ -25,8 +25,10 @@ pub struct ListAccountsParams {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct ListParams {
+    /// Page size; the API's default is 50, and more than 1000 is clamped.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<u32>,
+    /// The `next` of the previous page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<String>,
 }
@@ -57,6 +59,7 @@ pub struct ListInvoicesParams {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[tsify(type = "string | Date")]
     pub after: Option<String>,
+    /// ISO 8601 date or date-time (a `Date` in JavaScript); defaults to now.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[tsify(type = "string | Date")]
     pub before: Option<String>,

@@ -10,20 +10,28 @@ use crate::json::{Json, Type};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct ProblemDetails {
+    /// A URI naming the problem type.
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub type_uri: Option<String>,
+    /// A short summary of the problem type.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// The HTTP status.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<u16>,
+    /// An explanation of this occurrence.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
+    /// The API's error code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
+    /// The API's trace id, to quote to Signicat's support.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trace_id: Option<String>,
+    /// A URI naming this occurrence.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance: Option<String>,
+    /// The parameters the API rejected, with why.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub invalid_params: Option<Vec<InvalidParam>>,
     /// ASP.NET-style validation map (field to messages), kept when a server sends it.
@@ -36,8 +44,10 @@ pub struct ProblemDetails {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct InvalidParam {
+    /// The parameter, e.g. `name` or `billingAddress.country`.
     #[serde(default)]
     pub name: String,
+    /// Why it was rejected.
     #[serde(default)]
     pub reason: String,
 }

@@ -7,7 +7,9 @@ use super::schema::{field, Presence::*, Schema, Shape, Shape::*};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct Reference {
+    /// The resource's id.
     pub id: String,
+    /// The resource's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }

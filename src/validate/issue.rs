@@ -6,6 +6,7 @@ use tsify::Tsify;
 pub struct ValidationIssue {
     /// Path of the field, e.g. `name`, `billingAddress.country` or `roles[1]`; empty for the body itself.
     pub field: String,
+    /// Which rule the field broke.
     pub rule: Rule,
     /// A sentence a person can act on.
     pub message: String,

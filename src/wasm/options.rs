@@ -21,6 +21,7 @@ pub struct ClientOptions {
     /// Defaults to `https://api.signicat.com/auth/open/connect/token`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub token_url: Option<String>,
+    /// The OAuth client id, with `clientSecret`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub client_id: Option<String>,
     /// Never ship this to a browser: use `getToken` there.
@@ -174,14 +175,20 @@ export interface RequestOptions {
 }
 /** What `onRequest` sees of an attempt. */
 export interface RequestEvent {
+    /** The operation, e.g. `accounts.list`. */
     operation: string;
+    /** The HTTP method. */
     method: string;
+    /** The URL, query included. */
     url: string;
+    /** 1 for the first try, 2 for the first retry, and so on. */
     attempt: number;
 }
 /** What `onResponse` sees of an answer. */
 export interface ResponseEvent extends RequestEvent {
+    /** The HTTP status. */
     status: number;
+    /** From sending the attempt to its answer, in milliseconds. */
     durationMs: number;
 }
 "#;
