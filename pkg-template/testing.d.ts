@@ -1,4 +1,15 @@
 // Types of `signicat-account-management/testing`: the API emulator in-process, for tests.
+/**
+ * The Account Management API emulated in your test process, in Node and in browsers: hand
+ * `createEmulator().clientOptions()` to the `SignicatClient` under test; nothing reaches the network.
+ *
+ * @example
+ * import { createEmulator } from "signicat-account-management/testing";
+ * const emulator = createEmulator({ seed: 7 });
+ * const client = new SignicatClient(emulator.clientOptions());
+ *
+ * @module signicat-account-management/testing
+ */
 import type { ClientOptions } from "signicat-account-management";
 
 /** What `createEmulator` takes; every option is optional. */
@@ -42,7 +53,16 @@ export interface EmulatorStats {
   /** Requests per `"METHOD /path"`. */
   counts: Record<string, number>;
   /** Each request in arrival order, with the fault it met; a reset connection has status 0. */
-  requests: { method: string; path: string; status: number; fault?: string }[];
+  requests: {
+    /** The request's method, e.g. `"GET"`. */
+    method: string;
+    /** The request's path, without the query. */
+    path: string;
+    /** The status answered. */
+    status: number;
+    /** The fault the request met, e.g. `"503"`. */
+    fault?: string;
+  }[];
 }
 
 /** What `health()` resolves to. */
@@ -60,7 +80,18 @@ export interface EmulatorHealth {
   /** The top of the organization tree. */
   rootOrganizationId: string;
   /** What the emulator holds now; `accounts` counts the live ones. */
-  counts: { accounts: number; deletedAccounts: number; contacts: number; organizations: number; invoices: number };
+  counts: {
+    /** Live accounts. */
+    accounts: number;
+    /** Soft-deleted accounts. */
+    deletedAccounts: number;
+    /** Contacts. */
+    contacts: number;
+    /** Organizations, the root included. */
+    organizations: number;
+    /** Invoices. */
+    invoices: number;
+  };
   /** The service name, its version and more. */
   [key: string]: unknown;
 }
@@ -68,7 +99,16 @@ export interface EmulatorHealth {
 /** What the fault controls resolve to: the armed queue and the random spec. */
 export interface EmulatorFaults {
   /** The armed faults in the order they apply, with the matching requests left for each. */
-  armed: { fault: string; times: number; method?: string | null; path?: string | null }[];
+  armed: {
+    /** The fault, e.g. `"503"` or `"slow=200ms"`. */
+    fault: string;
+    /** How many more matching requests meet it. */
+    times: number;
+    /** Only requests with this method; `null` for any. */
+    method?: string | null;
+    /** Only this path, or a prefix ending in `*`; `null` for any. */
+    path?: string | null;
+  }[];
   /** The random fault spec in force, `""` when none. */
   random: string;
 }
@@ -109,38 +149,104 @@ export interface Emulator {
    * @example
    * const client = new SignicatClient(emulator.clientOptions({ maxRetries: 0 }));
    */
-  clientOptions(extra?: ClientOptions): ClientOptions & { fetch: Emulator["fetch"] };
-  /** Back to the seeded data; armed faults and stats are cleared, tokens stay valid. */
+  clientOptions(extra?: ClientOptions): ClientOptions & {
+    /** The emulator's `fetch`. */
+    fetch: Emulator["fetch"];
+  };
+  /**
+   * Back to the seeded data; armed faults and stats are cleared, tokens stay valid.
+   *
+   * @example
+   * afterEach(() => emulator.reset());
+   */
   reset(): Promise<unknown>;
   /**
    * Arms a fault for the next matching requests: `"503"`, `"429;retry-after=1"`, `"500"`,
    * `"reset"`, `"truncate"`, `"html"`, `"html;status=200"`, `"slow=200ms"`, or a whole
    * `{ fault, times, method, path }` object.
+   *
+   * @example
+   * await emulator.armFault("503", { times: 2, method: "GET", path: "/account-management/accounts*" });
+   * await emulator.armFault({ fault: "slow=200ms", path: "/account-management/invoices" });
    */
   armFault(spec: string | (FaultOptions & { fault: string }), options?: FaultOptions): Promise<EmulatorFaults>;
-  /** Disarms every armed fault. */
+  /**
+   * Disarms every armed fault.
+   *
+   * @example
+   * const { armed } = await emulator.clearFaults(); // []
+   */
   clearFaults(): Promise<EmulatorFaults>;
-  /** Replaces the random faults (`""` switches them off) until the next reset; `seed` makes them repeatable. */
+  /**
+   * Replaces the random faults (`""` switches them off) until the next reset; `seed` makes them repeatable.
+   *
+   * @example
+   * await emulator.setRandomFaults("429=0.1,reset=0.02", 42);
+   * await emulator.setRandomFaults("");
+   */
   setRandomFaults(spec: string, seed?: number): Promise<EmulatorFaults>;
-  /** Invalidates every issued token: the next API call answers 401. */
-  revokeTokens(): Promise<{ revoked: number }>;
-  /** Every API and token request since the last reset or `clearStats()`. */
+  /**
+   * Invalidates every issued token: the next API call answers 401.
+   *
+   * @example
+   * await emulator.revokeTokens();
+   * await client.accounts.list(); // the client renews its token and repeats the call
+   */
+  revokeTokens(): Promise<{
+    /** How many tokens were revoked. */
+    revoked: number;
+  }>;
+  /**
+   * Every API and token request since the last reset or `clearStats()`.
+   *
+   * @example
+   * const { tokenRequests, counts } = await emulator.stats();
+   * counts["POST /account-management/accounts"]; // 1
+   */
   stats(): Promise<EmulatorStats>;
-  /** Starts counting afresh. */
+  /**
+   * Starts counting afresh.
+   *
+   * @example
+   * await emulator.clearStats();
+   */
   clearStats(): Promise<unknown>;
-  /** The seed, the origin, the counts of what the emulator holds, and more. */
+  /**
+   * The seed, the origin, the counts of what the emulator holds, and more.
+   *
+   * @example
+   * const { seed, counts } = await emulator.health();
+   */
   health(): Promise<EmulatorHealth>;
   /**
    * Moves the emulator's clock forward by `by`, in milliseconds or as a duration (`"200ms"`,
    * `"1.5s"`, `"2m"`, `"1h"`): tokens expire and new records are dated by it. Resolves to the
    * emulator's new time.
+   *
+   * @example
+   * await emulator.advanceClock("2h"); // every token issued so far has expired
    */
   advanceClock(by: number | string): Promise<Date>;
-  /** The emulator's time: the real time plus every `advanceClock` so far. */
+  /**
+   * The emulator's time: the real time plus every `advanceClock` so far.
+   *
+   * @example
+   * const time = await emulator.now();
+   */
   now(): Promise<Date>;
-  /** Frees the emulator once its requests in flight have settled; later requests are refused. */
+  /**
+   * Frees the emulator once its requests in flight have settled; later requests are refused.
+   *
+   * @example
+   * t.after(() => emulator.close());
+   */
   close(): void;
-  /** `close()`, for `using emulator = createEmulator()`. */
+  /**
+   * `close()`, for `using emulator = createEmulator()`.
+   *
+   * @example
+   * using emulator = createEmulator({ seed: 7 }); // closed at the end of the block
+   */
   [Symbol.dispose](): void;
 }
 
