@@ -28,7 +28,7 @@ EMULATOR_INPUTS := $(shell find emulator -path 'emulator/*/tests' -prune -o ! -n
 TEMPLATE_INPUTS := $(shell find pkg-template)
 
 # The suites `make test` runs, in this order; add a new suite's target here.
-TEST_SUITES := test-native test-lint test-contract test-wasm test-package test-types test-js test-browser test-bench test-consumers
+TEST_SUITES := test-native test-lint test-contract test-wasm test-package test-types test-docs test-js test-browser test-bench test-consumers
 
 # Extra arguments, e.g. `make test-native CARGO_TEST_ARGS=routes`.
 CARGO_TEST_ARGS ?=
@@ -36,12 +36,13 @@ export NODE_TEST_ARGS ?=
 
 section = @printf '\n==> %s\n' "$(1)"
 
-.PHONY: help setup build build-wasm build-testing-wasm build-emulator pkg size test $(TEST_SUITES) demo example bench clean
+.PHONY: help setup build build-wasm build-testing-wasm build-emulator pkg docs size test $(TEST_SUITES) demo example bench clean
 
 help:
 	@echo "make demo        build everything and serve www-demo/ with the emulator"
 	@echo "make test        install what is missing, build, run every suite: $(TEST_SUITES)"
 	@echo "make build       wasm (build/web, build/node, build/testing-*), the npm package (pkg/), the emulator"
+	@echo "make docs        the HTML reference of both entries (TypeDoc) in build/docs/; any warning fails it"
 	@echo "make example     run examples/list-accounts.mjs against a fresh emulator"
 	@echo "make size        raw and gzipped sizes of the .wasm and JS glue (the testing entry's apart), the .wasm's five biggest items"
 	@echo "make setup       install the toolchain (wasm32 target, wasm-bindgen, wasm-pack, Chromium, npm tools)"
@@ -95,6 +96,16 @@ $(STAMPS)/consumer: $(STAMPS)/pkg scripts/consumer.sh
 	@scripts/consumer.sh
 	@mv $@.new $@
 
+# The reference: TypeDoc reads the assembled declarations, so the types generated from Rust are in it.
+docs: $(STAMPS)/docs
+
+$(STAMPS)/docs: $(STAMPS)/pkg docs/typedoc.json docs/tsconfig.json docs/typedoc-plugin.mjs docs/favicon.svg package-lock.json | setup
+	$(call section,Reference (TypeDoc with docs/typedoc.json: build/docs/))
+	@touch $@.new
+	@rm -rf build/docs
+	@typedoc --options docs/typedoc.json
+	@mv $@.new $@
+
 build-emulator: | setup
 	$(call section,Emulator (cargo build --release -p signicat-emulator))
 	@cargo build --release -p signicat-emulator
@@ -130,6 +141,10 @@ test-package: $(STAMPS)/consumer
 test-types: $(STAMPS)/consumer
 	@scripts/test-types.sh
 
+test-docs: docs build-emulator
+	$(call section,The reference's pages and the demo's /docs/ (node --test tests/docs/))
+	@node --test $(NODE_TEST_ARGS) tests/docs/*.test.mjs
+
 test-js: build $(STAMPS)/consumer
 	$(call section,Node client tests (node --test tests/js/))
 	@scripts/node-tests.sh tests/js
@@ -149,7 +164,7 @@ test-consumers: build $(STAMPS)/consumer
 
 # ---- run -------------------------------------------------------------------------------
 
-demo: build
+demo: build docs
 	@scripts/demo.sh
 
 example: build
