@@ -19,6 +19,7 @@ export type {
   AccountOrganization,
   AccountSummary,
   Address,
+  AppInfo,
   ClientOptions,
   Cloud,
   Contact,
@@ -38,6 +39,9 @@ export type {
   ListAccountsParams,
   ListInvoicesParams,
   ListParams,
+  LogLevel,
+  Logger,
+  Middleware,
   Organization,
   OrganizationSummary,
   Page,
@@ -101,8 +105,32 @@ export interface Paginated<T> extends AsyncIterable<T> {
 }
 
 /**
+ * What every client method returns: a promise of the data, which also offers the answer it
+ * came in. One request either way.
+ */
+export interface APIPromise<T> extends Promise<T> {
+  /**
+   * The data with the answer's `Response` (status, headers such as rate limits, URL; its body
+   * already read) and the API's request id, for a support ticket.
+   *
+   * @example
+   * const { data, response, requestId } = await client.accounts.list({ limit: 10 }).withResponse();
+   * console.log(response.status, response.headers.get("x-request-id"), requestId);
+   */
+  withResponse(): Promise<WithResponse<T>>;
+}
+
+/** A call's data, the answer it came in, and the API's id for that answer. */
+export interface WithResponse<T> {
+  data: T;
+  response: Response;
+  /** The answer's `x-request-id`, when the API sent one. */
+  requestId?: string;
+}
+
+/**
  * The Account Management API. Every method returns a promise that rejects with a
- * `SignicatError`; every method's last argument takes `{ signal, timeoutMs }`.
+ * `SignicatError`; every method's last argument takes `{ signal, timeoutMs, headers, maxRetries }`.
  *
  * @example
  * const client = new SignicatClient({ clientId, clientSecret });
@@ -120,7 +148,7 @@ export declare class SignicatClient {
      * const { data, next } = await client.accounts.list({ limit: 50 });
      * const more = next ? await client.accounts.list({ limit: 50, page: next }) : undefined;
      */
-    list(options?: Wasm.ListAccountsParams & Wasm.RequestOptions): Promise<Wasm.Page<Wasm.Account>>;
+    list(options?: Wasm.ListAccountsParams & Wasm.RequestOptions): APIPromise<Wasm.Page<Wasm.Account>>;
     /**
      * Every account, fetching one page at a time as the loop asks for more.
      *
@@ -137,7 +165,7 @@ export declare class SignicatClient {
      * const account = await client.accounts.get(accountId);
      * const deleted = await client.accounts.get(accountId, { deleted: true });
      */
-    get(accountId: string, options?: Wasm.GetAccountParams & Wasm.RequestOptions): Promise<Wasm.Account>;
+    get(accountId: string, options?: Wasm.GetAccountParams & Wasm.RequestOptions): APIPromise<Wasm.Account>;
     /**
      * Creates an account in an organization; the body is checked before anything is sent (`validate.createAccount`).
      *
@@ -146,14 +174,14 @@ export declare class SignicatClient {
      *   name: "Team A", organizationId, isSandbox: true, region: "EU", cloud: "GCP",
      * });
      */
-    create(body: Wasm.CreateAccountRequest, options?: Wasm.RequestOptions): Promise<Wasm.Account>;
+    create(body: Wasm.CreateAccountRequest, options?: Wasm.RequestOptions): APIPromise<Wasm.Account>;
     /**
      * Renames an account, and enables or disables it.
      *
      * @example
      * await client.accounts.update(account.id, { name: "Team A (EU)", enabled: false });
      */
-    update(accountId: string, body: Wasm.UpdateAccountRequest, options?: Wasm.RequestOptions): Promise<Wasm.Account>;
+    update(accountId: string, body: Wasm.UpdateAccountRequest, options?: Wasm.RequestOptions): APIPromise<Wasm.Account>;
     /**
      * A soft delete: `undelete` restores the account.
      *
@@ -161,14 +189,14 @@ export declare class SignicatClient {
      * await client.accounts.delete(account.id);
      * await client.accounts.get(account.id, { deleted: true }); // isSoftDeleted: true
      */
-    delete(accountId: string, options?: Wasm.RequestOptions): Promise<Wasm.Account>;
+    delete(accountId: string, options?: Wasm.RequestOptions): APIPromise<Wasm.Account>;
     /**
      * Restores a soft-deleted account.
      *
      * @example
      * const restored = await client.accounts.undelete(account.id); // isSoftDeleted: false
      */
-    undelete(accountId: string, options?: Wasm.RequestOptions): Promise<Wasm.Account>;
+    undelete(accountId: string, options?: Wasm.RequestOptions): APIPromise<Wasm.Account>;
   }>;
   /** Contacts: the people an organization names for its roles (billing, technical, owner). */
   readonly contacts: Readonly<{
@@ -178,7 +206,7 @@ export declare class SignicatClient {
      * @example
      * const { data: contacts, next } = await client.contacts.list({ limit: 100 });
      */
-    list(options?: Wasm.ListParams & Wasm.RequestOptions): Promise<Wasm.Page<Wasm.Contact>>;
+    list(options?: Wasm.ListParams & Wasm.RequestOptions): APIPromise<Wasm.Page<Wasm.Contact>>;
     /**
      * Every contact, fetching one page at a time as the loop asks for more.
      *
@@ -192,7 +220,7 @@ export declare class SignicatClient {
      * @example
      * const contact = await client.contacts.get(contactId);
      */
-    get(contactId: string, options?: Wasm.RequestOptions): Promise<Wasm.Contact>;
+    get(contactId: string, options?: Wasm.RequestOptions): APIPromise<Wasm.Contact>;
     /**
      * Creates a contact; the body is checked before anything is sent (`validate.createContact`).
      *
@@ -201,21 +229,21 @@ export declare class SignicatClient {
      *   organizationId, firstName: "Harald", lastName: "Hårfagre", email: "harald@hårfagre.no", roles: ["FinancialContact"],
      * });
      */
-    create(body: Wasm.ContactRequest, options?: Wasm.RequestOptions): Promise<Wasm.Contact>;
+    create(body: Wasm.ContactRequest, options?: Wasm.RequestOptions): APIPromise<Wasm.Contact>;
     /**
      * Replaces the contact: fields left out are cleared.
      *
      * @example
      * await client.contacts.update(contact.id, { firstName: "Harald", lastName: "Hårfagre", email: "harald@example.com" });
      */
-    update(contactId: string, body: Wasm.ContactRequest, options?: Wasm.RequestOptions): Promise<Wasm.Contact>;
+    update(contactId: string, body: Wasm.ContactRequest, options?: Wasm.RequestOptions): APIPromise<Wasm.Contact>;
     /**
      * Changes only the fields given; `organizationId` moves the contact to another organization.
      *
      * @example
      * await client.contacts.patch(contact.id, { mobile: "+4791234567" });
      */
-    patch(contactId: string, body: Wasm.ContactPatchRequest, options?: Wasm.RequestOptions): Promise<Wasm.Contact>;
+    patch(contactId: string, body: Wasm.ContactPatchRequest, options?: Wasm.RequestOptions): APIPromise<Wasm.Contact>;
   }>;
   /** Organizations: the tree of your organization and its children, with their billing details. */
   readonly organizations: Readonly<{
@@ -225,7 +253,7 @@ export declare class SignicatClient {
      * @example
      * const { data: organizations } = await client.organizations.list({ limit: 20 });
      */
-    list(options?: Wasm.ListParams & Wasm.RequestOptions): Promise<Wasm.Page<Wasm.OrganizationSummary>>;
+    list(options?: Wasm.ListParams & Wasm.RequestOptions): APIPromise<Wasm.Page<Wasm.OrganizationSummary>>;
     /**
      * Every organization, fetching one page at a time as the loop asks for more.
      *
@@ -239,21 +267,21 @@ export declare class SignicatClient {
      * @example
      * const organization = await client.organizations.get(organizationId, { deletedAccounts: true });
      */
-    get(organizationId: string, options?: Wasm.GetOrganizationParams & Wasm.RequestOptions): Promise<Wasm.Organization>;
+    get(organizationId: string, options?: Wasm.GetOrganizationParams & Wasm.RequestOptions): APIPromise<Wasm.Organization>;
     /**
      * Creates a child of `parentOrganizationId`.
      *
      * @example
      * const child = await client.organizations.create({ name: "Nordic branch", parentOrganizationId: organizationId, country: "NO" });
      */
-    create(body: Wasm.CreateOrganizationRequest, options?: Wasm.RequestOptions): Promise<Wasm.Organization>;
+    create(body: Wasm.CreateOrganizationRequest, options?: Wasm.RequestOptions): APIPromise<Wasm.Organization>;
     /**
      * Changes the fields given; resolves to the fields as saved (the API's answer has no `id`).
      *
      * @example
      * const saved = await client.organizations.update(organizationId, { billingEmail: "billing@example.com" });
      */
-    update(organizationId: string, body: Wasm.UpdateOrganizationRequest, options?: Wasm.RequestOptions): Promise<Wasm.UpdatedOrganization>;
+    update(organizationId: string, body: Wasm.UpdateOrganizationRequest, options?: Wasm.RequestOptions): APIPromise<Wasm.UpdatedOrganization>;
   }>;
   /** Invoices: their headers by date, one with its lines, and its PDF. */
   readonly invoices: Readonly<{
@@ -263,14 +291,14 @@ export declare class SignicatClient {
      * @example
      * const invoices = await client.invoices.list({ after: new Date("2025-01-01"), before: "2025-06-30" });
      */
-    list(options?: Wasm.ListInvoicesParams & Wasm.RequestOptions): Promise<Wasm.InvoiceSummary[]>;
+    list(options?: Wasm.ListInvoicesParams & Wasm.RequestOptions): APIPromise<Wasm.InvoiceSummary[]>;
     /**
      * One invoice with its lines.
      *
      * @example
      * const { lines = [] } = await client.invoices.get(invoices[0].invoiceNumber);
      */
-    get(invoiceNumber: string, options?: Wasm.RequestOptions): Promise<Wasm.Invoice>;
+    get(invoiceNumber: string, options?: Wasm.RequestOptions): APIPromise<Wasm.Invoice>;
     /**
      * The invoice document (PDF) as bytes.
      *
@@ -278,7 +306,7 @@ export declare class SignicatClient {
      * const pdf = await client.invoices.download(invoiceNumber);
      * await writeFile(`${invoiceNumber}.pdf`, pdf); // node:fs/promises
      */
-    download(invoiceNumber: string, options?: Wasm.RequestOptions): Promise<Uint8Array>;
+    download(invoiceNumber: string, options?: Wasm.RequestOptions): APIPromise<Uint8Array>;
   }>;
 }
 
@@ -310,4 +338,8 @@ export declare class SignicatError extends Error implements Wasm.Error {
   retryAfterMs?: number;
   /** The operation, e.g. `accounts.create`. */
   operation?: string;
+  /** The headers of the API's answer, when there was one (credentials redacted). */
+  headers?: Record<string, string>;
+  /** The answer's `x-request-id` (else the problem's `traceId`), to quote to Signicat's support. */
+  requestId?: string;
 }

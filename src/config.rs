@@ -131,6 +131,20 @@ pub fn settings(
     })
 }
 
+/// The most retries a client or a call may ask for.
+pub const MAX_RETRIES_LIMIT: u32 = 100;
+
+/// A per-call or client-wide number of retries: a whole number from 0 to 100.
+pub fn max_retries(n: f64) -> Result<u32, Error> {
+    if n.fract() == 0.0 && (0.0..=f64::from(MAX_RETRIES_LIMIT)).contains(&n) {
+        Ok(n as u32)
+    } else {
+        Err(Error::config(
+            "maxRetries must be a whole number from 0 to 100",
+        ))
+    }
+}
+
 /// A per-call or client-wide timeout: a positive number of milliseconds that a timer can hold.
 pub fn timeout(timeout_ms: Option<f64>) -> Result<Option<f64>, Error> {
     match timeout_ms {

@@ -39,21 +39,21 @@ class DeferredCore {
   #core;
   #pending;
 
-  constructor(options) {
+  constructor(options, internals) {
     if (loaded) {
-      this.#core = new glue.ClientCore(options);
+      this.#core = new glue.ClientCore(options, internals);
     } else {
       this.#pending = loading.then(() => {
-        this.#core = new glue.ClientCore(options);
+        this.#core = new glue.ClientCore(options, internals);
       });
       this.#pending.catch(() => {});
     }
   }
 
-  async call(index, args) {
+  async call(index, args, context) {
     if (failure) throw { kind: "config", message: loadFailure(), retryable: false };
     if (!this.#core) await this.#pending;
-    return this.#core.call(index, args);
+    return this.#core.call(index, args, context);
   }
 }
 

@@ -1,21 +1,38 @@
-// `SignicatClient`: namespaces over the wasm `ClientCore`, errors as `SignicatError`, and
-// `listAll()` iterators. Validation, auth, retries and decoding all happen in Rust.
+// `SignicatClient`: namespaces over the wasm `ClientCore`, errors as `SignicatError`,
+// `listAll()` iterators, `.withResponse()`, and the layers a caller opts into (middleware,
+// logs, traces). Validation, auth, retries and decoding all happen in Rust.
 
+import { createDispatch } from "./dispatch.js";
 import { toSignicatError } from "./error.js";
+import { plainHeaders, requestIdOf } from "./headers.js";
+import { createLog } from "./log.js";
+import { createTracer, endOperation } from "./trace.js";
 
 export function createClientClass(wasm, methods) {
   return class SignicatClient {
     #core;
+    #log;
+    #tracer;
 
     constructor(options = {}) {
       try {
-        this.#core = new wasm.ClientCore(options);
+        const middleware = checkedMiddleware(options?.middleware);
+        this.#log = options && typeof options === "object" ? createLog(options) : undefined;
+        this.#tracer = createTracer();
+        const layered = middleware.length > 0 || this.#log?.debugs || this.#tracer;
+        const internals = {
+          dispatch: layered ? createDispatch({ middleware, fetch: options.fetch, log: this.#log, tracer: this.#tracer }) : undefined,
+          observe: this.#log ? (_call, event) => this.#log.attempt(event) : undefined,
+        };
+        const given = options && typeof options === "object" && options.headers !== undefined ? { ...options, headers: plainHeaders(options.headers) } : options;
+        this.#core = new wasm.ClientCore(given, internals);
       } catch (thrown) {
         throw toSignicatError(thrown);
       }
       const namespaces = {};
-      for (const { index, namespace, method, paged } of methods) {
-        const call = (...args) => this.#call(index, args);
+      for (const { index, namespace, method, paged, params, body } of methods) {
+        const at = params.length + (body ? 1 : 0);
+        const call = (...args) => this.#call(index, `${namespace}.${method}`, args, at);
         const target = (namespaces[namespace] ??= {});
         target[method] = call;
         if (paged) target.listAll = (options) => paginate(call, options);
@@ -24,12 +41,35 @@ export function createClientClass(wasm, methods) {
       Object.freeze(this);
     }
 
-    async #call(index, args) {
-      try {
-        return await this.#core.call(index, args);
-      } catch (thrown) {
-        throw toSignicatError(thrown);
+    /** One call: its data, with `.withResponse()` for the answer it came in. */
+    #call(index, operation, args, optionsAt) {
+      const options = args[optionsAt];
+      if (options && typeof options === "object" && options.headers !== undefined) {
+        args[optionsAt] = { ...options, headers: plainHeaders(options.headers) };
       }
+      const trace = this.#tracer?.operation(operation);
+      const call = { operation, attempts: 0, trace };
+      let answered;
+      try {
+        answered = this.#core.call(index, args, call);
+      } catch (thrown) {
+        answered = Promise.reject(thrown);
+      }
+      const whole = answered.then(
+        ([data, response]) => {
+          trace && endOperation(trace.span);
+          return { data, response, requestId: requestIdOf(response.headers) };
+        },
+        (thrown) => {
+          const error = toSignicatError(thrown);
+          trace && endOperation(trace.span, error);
+          throw error;
+        },
+      );
+      const data = whole.then((result) => result.data);
+      // Whichever of the two the caller awaits, the other must not report an unhandled rejection.
+      data.catch(() => {});
+      return Object.assign(data, { withResponse: () => whole });
     }
 
     // Nothing of the client's state (credentials included) is printable.
@@ -41,6 +81,14 @@ export function createClientClass(wasm, methods) {
       return "SignicatClient {}";
     }
   };
+}
+
+function checkedMiddleware(middleware) {
+  if (middleware === undefined || middleware === null) return [];
+  if (!Array.isArray(middleware) || !middleware.every((m) => typeof m === "function")) {
+    throw { kind: "config", message: "middleware must be a list of functions (request, next) => Promise<Response>", retryable: false };
+  }
+  return [...middleware];
 }
 
 /**

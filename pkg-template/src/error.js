@@ -1,7 +1,9 @@
 // The one error class every failure is an instance of. Its fields come from the Rust
 // `Error` (src/error.rs); this file only gives them an `Error` subclass to live in.
 
-const FIELDS = ["kind", "retryable", "status", "code", "title", "detail", "traceId", "type", "invalidParams", "issues", "retryAfterMs", "operation"];
+import { requestIdOf, shownHeaders } from "./headers.js";
+
+const FIELDS = ["kind", "retryable", "status", "code", "title", "detail", "traceId", "type", "invalidParams", "issues", "retryAfterMs", "operation", "headers", "requestId"];
 
 export class SignicatError extends Error {
   constructor(fields) {
@@ -18,7 +20,13 @@ export class SignicatError extends Error {
 export function toSignicatError(thrown) {
   if (thrown instanceof SignicatError) return thrown;
   if (thrown && typeof thrown === "object" && typeof thrown.kind === "string" && typeof thrown.message === "string") {
-    return new SignicatError(thrown);
+    // An answer's error names its headers (credentials redacted) and request id, not the Response.
+    const { response, ...fields } = thrown;
+    if (response?.headers) {
+      fields.headers = shownHeaders(response.headers);
+      fields.requestId = requestIdOf(response.headers) ?? fields.traceId;
+    }
+    return new SignicatError(fields);
   }
   // A trap inside the wasm is a bug in this SDK, not the caller's input: let it show as one.
   if (typeof WebAssembly !== "undefined" && thrown instanceof WebAssembly.RuntimeError) throw thrown;

@@ -69,7 +69,7 @@ pub struct ListInvoicesParams {
 pub type Pairs = Vec<(&'static str, String)>;
 
 /// The options every method takes beside its query parameters (see `RequestOptions`).
-pub const REQUEST_OPTIONS: [&str; 2] = ["signal", "timeoutMs"];
+pub const REQUEST_OPTIONS: [&str; 4] = ["signal", "timeoutMs", "headers", "maxRetries"];
 
 /// Query parameters of one operation: read from the caller's options, their rules, and the
 /// pairs they put in the URL.

@@ -14,6 +14,7 @@ use crate::error::Error;
 use crate::http::attempt::{Attempts, Event, Next};
 use crate::http::retry::repeat_is_safe;
 use crate::http::retry_after;
+use crate::json::text;
 use crate::model::Pairs;
 use crate::routes::{query_string, Route};
 use std::rc::Rc;
@@ -26,6 +27,15 @@ pub struct Client {
     pub on_response: Option<Function>,
     /// Sent only outside browsers, which forbid setting it.
     pub user_agent: Option<String>,
+    /// The `headers` option, sent with every call after the SDK's own.
+    pub headers: Vec<(String, String)>,
+    /// The facade's layer under the middleware, called for every API attempt instead of
+    /// `fetch` as `dispatch(context, authorization, url, init)`: `init` holds no token, so
+    /// nothing above the layer's last step ever sees one. Token requests never pass it.
+    pub dispatch: Option<Function>,
+    /// The facade's logs and traces: `observe(context, event)` after every attempt, with
+    /// what the client decided.
+    pub observe: Option<Function>,
 }
 
 /// What one call sends.
@@ -34,12 +44,55 @@ pub struct Call {
     pub ids: Vec<String>,
     pub query: Pairs,
     pub body: Option<String>,
+    /// The facade's value for this call, handed back to `dispatch` and `observe`.
+    pub context: JsValue,
 }
 
-/// The last argument of every method: `{ signal?, timeoutMs? }`, possibly beside query parameters.
+/// A call's failure, with the answer it came from when there was one.
+pub type Failure = (Error, Option<Response>);
+
+/// The last argument of every method: `{ signal?, timeoutMs?, headers?, maxRetries? }`,
+/// possibly beside query parameters.
 pub struct RequestOptions {
     pub signal: Option<AbortSignal>,
     pub timeout_ms: Option<f64>,
+    pub headers: Vec<(String, String)>,
+    pub max_retries: Option<u32>,
+}
+
+/// Headers given as a plain object of strings (the facade turns a `Headers` or a list of
+/// pairs into one). `Authorization` is the client's own: a caller's would be overwritten
+/// or leak past a token refresh, so it is refused.
+pub fn header_pairs(value: &JsValue, option: &str) -> Result<Vec<(String, String)>, Error> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Vec::new());
+    }
+    let Some(object) = value.dyn_ref::<js_sys::Object>() else {
+        return Err(Error::config(text(&[
+            &option,
+            &" must be an object of header names and values",
+        ])));
+    };
+    let mut pairs = Vec::new();
+    for entry in js_sys::Object::entries(object).iter() {
+        let name = get(&entry, "0").as_string().unwrap_or_default();
+        let Some(value) = get(&entry, "1").as_string() else {
+            return Err(Error::config(text(&[
+                &option,
+                &".",
+                &name.as_str(),
+                &" must be a string",
+            ])));
+        };
+        if name.eq_ignore_ascii_case("authorization") {
+            return Err(Error::config(text(&[
+                &option,
+                &" must not set Authorization: the client sends its own token",
+            ])));
+        }
+        pairs.push((name, value));
+    }
+    Ok(pairs)
 }
 
 impl RequestOptions {
@@ -58,7 +111,17 @@ impl RequestOptions {
             true => None,
             false => config::timeout(Some(timeout.as_f64().unwrap_or(f64::NAN)))?,
         };
-        Ok(RequestOptions { signal, timeout_ms })
+        let retries = get(options, "maxRetries");
+        let max_retries = match retries.is_undefined() {
+            true => None,
+            false => Some(config::max_retries(retries.as_f64().unwrap_or(f64::NAN))?),
+        };
+        Ok(RequestOptions {
+            signal,
+            timeout_ms,
+            headers: header_pairs(&get(options, "headers"), "headers")?,
+            max_retries,
+        })
     }
 }
 
@@ -69,7 +132,7 @@ impl Client {
         &self,
         call: &Call,
         options: RequestOptions,
-    ) -> Result<(Response, Cancel), Error> {
+    ) -> Result<(Response, Cancel), Failure> {
         let route = call.route;
         let ids: Vec<&str> = call.ids.iter().map(String::as_str).collect();
         let path = route.fill(&ids);
@@ -78,14 +141,14 @@ impl Client {
         url.push_str(&path);
         url.push_str(&query_string(&call.query));
         let timeout_ms = options.timeout_ms.unwrap_or(self.settings.timeout_ms);
-        let cancel = Cancel::new(options.signal, timeout_ms, self.fetch.is_none())?;
+        let fail = |error: Error| (error.with_operation(route.name), None);
+        let cancel = Cancel::new(options.signal, timeout_ms, self.fetch.is_none()).map_err(fail)?;
         let deadline = now_ms() + timeout_ms;
         let mut attempts = Attempts::new(
             route.method,
-            self.settings.max_retries,
+            options.max_retries.unwrap_or(self.settings.max_retries),
             self.auth.can_renew(),
         );
-        let fail = |error: Error| error.with_operation(route.name);
         loop {
             let attempt = attempts.start();
             let decide = |attempts: &mut Attempts, event| {
@@ -97,7 +160,9 @@ impl Client {
                     let event = Event::TokenFailed {
                         retryable: error.retryable,
                     };
-                    match decide(&mut attempts, event) {
+                    let next = decide(&mut attempts, event);
+                    self.observe(call, &url, attempt, None, now_ms(), next, Some(&error));
+                    match next {
                         Next::Retry { wait_ms } => {
                             self.pause(&cancel, wait_ms).await.map_err(fail)?;
                             continue;
@@ -108,15 +173,32 @@ impl Client {
             };
             let mut bearer = String::from("Bearer ");
             bearer.push_str(token.expose());
-            let mut headers = vec![
-                ("authorization", bearer.as_str()),
-                ("accept", route.accepts()),
-            ];
+            let mut headers = vec![("accept", route.accepts())];
+            // Beneath the dispatch layer's middleware the token is added by its last step.
+            let via = match &self.dispatch {
+                Some(dispatch) => Some(
+                    dispatch
+                        .bind2(
+                            &JsValue::UNDEFINED,
+                            &call.context,
+                            &JsValue::from_str(&bearer),
+                        )
+                        .unchecked_into::<Function>(),
+                ),
+                None => {
+                    headers.push(("authorization", bearer.as_str()));
+                    None
+                }
+            };
             if call.body.is_some() {
                 headers.push(("content-type", "application/json"));
             }
             if let Some(agent) = &self.user_agent {
                 headers.push(("user-agent", agent.as_str()));
+            }
+            // The caller's headers come last, so they win over the SDK's defaults.
+            for (name, value) in self.headers.iter().chain(&options.headers) {
+                headers.push((name.as_str(), value.as_str()));
             }
             let exchange = Exchange {
                 method: route.method,
@@ -129,11 +211,14 @@ impl Client {
                 cancel.mark_unrepeatable();
             }
             let started = now_ms();
-            let response = match transport::send(&exchange, self.fetch.as_ref(), &cancel).await {
+            let fetch = via.as_ref().or(self.fetch.as_ref());
+            let response = match transport::send(&exchange, fetch, &cancel).await {
                 Ok(response) => response,
                 Err(SendError::Stopped(error)) => return Err(fail(error)),
                 Err(SendError::Network { refused, error }) => {
-                    match decide(&mut attempts, Event::NetworkError { refused }) {
+                    let next = decide(&mut attempts, Event::NetworkError { refused });
+                    self.observe(call, &url, attempt, None, started, next, Some(&error));
+                    match next {
                         Next::Retry { wait_ms } => {
                             self.pause(&cancel, wait_ms).await.map_err(fail)?;
                             continue;
@@ -168,12 +253,14 @@ impl Client {
                 status,
                 retry_after_ms,
             };
-            match decide(&mut attempts, event) {
+            let next = decide(&mut attempts, event);
+            self.observe(call, &url, attempt, Some(status), started, next, None);
+            match next {
                 Next::Done => return Ok((response, cancel)),
                 Next::Renew if self.auth.refused(&token) => transport::discard(&response),
                 Next::Renew => {
                     let error = transport::error_from(&response, &cancel, route.name).await;
-                    return Err(fail(error));
+                    return Err((error.with_operation(route.name), Some(response)));
                 }
                 Next::Retry { wait_ms } => {
                     transport::discard(&response);
@@ -184,7 +271,7 @@ impl Client {
                     error.retry_after_ms = retry_after_ms;
                     // 429 and 503 say the request was not processed; other answers may hide an applied POST.
                     error.retryable &= repeat_is_safe(route.method, matches!(status, 429 | 503));
-                    return Err(fail(error));
+                    return Err((error.with_operation(route.name), Some(response)));
                 }
             }
         }
@@ -200,6 +287,46 @@ impl Client {
             Err(GuardError::Stopped(error)) => Err(error),
             _ => Ok(()),
         }
+    }
+
+    /// Tells the facade how an attempt ended and what the client decided; never a header.
+    #[allow(clippy::too_many_arguments)] // One event's fields, each from a different step.
+    fn observe(
+        &self,
+        call: &Call,
+        url: &str,
+        attempt: u32,
+        status: Option<u16>,
+        started: f64,
+        next: Next,
+        error: Option<&Error>,
+    ) {
+        let Some(observe) = &self.observe else { return };
+        let (decision, wait_ms) = match next {
+            Next::Done => ("done", None),
+            Next::Renew => ("renew", None),
+            Next::Retry { wait_ms } => ("retry", Some(wait_ms)),
+            Next::Fail => ("fail", None),
+        };
+        let mut fields = vec![
+            ("operation", JsValue::from_str(call.route.name)),
+            ("method", JsValue::from_str(call.route.method.as_str())),
+            ("url", JsValue::from_str(url)),
+            ("attempt", JsValue::from(attempt)),
+            ("durationMs", JsValue::from(now_ms() - started)),
+            ("decision", JsValue::from_str(decision)),
+        ];
+        if let Some(status) = status {
+            fields.push(("status", JsValue::from(status)));
+        }
+        if let Some(wait_ms) = wait_ms {
+            fields.push(("waitMs", JsValue::from(wait_ms.round())));
+        }
+        if let Some(error) = error {
+            fields.push(("error", JsValue::from_str(&error.message)));
+            fields.push(("errorKind", JsValue::from_str(error.kind.as_str())));
+        }
+        let _ = observe.call2(&JsValue::UNDEFINED, &call.context, &object(&fields));
     }
 
     /// Tells a hook about an attempt. Hooks see no headers, so never a token; a hook that throws is ignored.

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use js_sys::{Array, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::future_to_promise;
 
 use super::auth::{Auth, Source};
@@ -12,11 +13,12 @@ use super::call::{Call, Client, RequestOptions};
 use super::convert::error_to_js;
 use super::decode;
 use super::input::{body, path_ids, query};
-use super::js::in_browser;
+use super::js::{get, in_browser};
 use super::options::ClientOptions;
 use crate::auth::Secret;
 use crate::config::{self, CredentialOptions, Credentials};
 use crate::error::Error;
+use crate::json::text;
 use crate::model::schema::Shape;
 use crate::model::Pairs;
 use crate::model::{Query, Schema};
@@ -29,6 +31,8 @@ pub struct ClientCore {
 }
 
 const USER_AGENT: &str = concat!("signicat-account-management/", env!("CARGO_PKG_VERSION"));
+/// Where a browser call names the application (`appInfo`), as it cannot set User-Agent.
+const APP_HEADER: &str = "x-signicat-client-app";
 
 /// The operation numbered `index`, or a `config` error for a number the table does not have.
 pub fn operation(index: u32) -> Result<Operation, Error> {
@@ -88,7 +92,7 @@ struct PlanOf;
 impl Plan {
     /// Checks the arguments (path parameters, then the body if one is sent, then the
     /// options) and runs the call.
-    fn run(self, client: &Rc<Client>, args: &Array) -> Promise {
+    fn run(self, client: &Rc<Client>, args: &Array, context: JsValue) -> Promise {
         let Plan {
             route,
             query,
@@ -109,6 +113,7 @@ impl Plan {
                 ids: path_ids(route, &ids)?,
                 query: query(route, &options)?,
                 body: body(route, &input)?,
+                context,
             };
             Ok::<_, Error>((call, RequestOptions::from_js(&options)?))
         })();
@@ -121,23 +126,41 @@ impl Plan {
             let (response, cancel) = client
                 .send(&call, options)
                 .await
-                .map_err(|e| error_to_js(&e))?;
-            let result = decode::answer(route, shape, &response, &cancel).await;
-            result.map_err(|e| error_to_js(&e.with_operation(route.name)))
+                .map_err(|(e, response)| error_with_response(&e, response.as_ref()))?;
+            match decode::answer(route, shape, &response, &cancel).await {
+                Ok(data) => Ok(Array::of2(&data, &response).into()),
+                Err(e) => Err(error_with_response(
+                    &e.with_operation(route.name),
+                    Some(&response),
+                )),
+            }
         })
     }
 }
 
+/// The fields of a `SignicatError`, with the `response` it came from (the facade reads its
+/// status, headers and request id, then lets go of it).
+fn error_with_response(error: &Error, response: Option<&web_sys::Response>) -> JsValue {
+    let fields = error_to_js(error);
+    if let Some(response) = response {
+        let _ = Reflect::set(&fields, &JsValue::from_str("response"), response);
+    }
+    fields
+}
+
 #[wasm_bindgen]
 impl ClientCore {
+    /// `internals` is the facade's own: `{ dispatch?, observe? }` (see [`Client`]).
     #[wasm_bindgen(constructor)]
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "ClientOptions")] options: JsValue,
+        internals: JsValue,
     ) -> Result<ClientCore, JsValue> {
-        Self::build(options).map_err(|e| error_to_js(&e))
+        Self::build(options, &internals).map_err(|e| error_to_js(&e))
     }
 
-    fn build(options: JsValue) -> Result<ClientCore, Error> {
+    fn build(options: JsValue, internals: &JsValue) -> Result<ClientCore, Error> {
+        let function = |key: &str| get(internals, key).dyn_into::<js_sys::Function>().ok();
         let options = ClientOptions::from_js(&options)?;
         let settings = config::settings(
             options.base_url,
@@ -170,12 +193,26 @@ impl ClientCore {
                 return Err(Error::config("getToken must be a function"))
             }
         };
+        let mut headers = options.headers;
+        let app = options.app_info.map(|app| app.product());
+        let user_agent = match (&app, browser) {
+            (_, true) => None,
+            (Some(app), false) => Some(text(&[&USER_AGENT, &" ", &app.as_str()])),
+            (None, false) => Some(USER_AGENT.to_string()),
+        };
+        if let (Some(app), true) = (app, browser) {
+            // Browsers forbid setting User-Agent; the application is named in a header of its own.
+            headers.push((APP_HEADER.to_string(), app));
+        }
         let client = Client {
             auth: Auth::new(source, fetch.clone(), settings.timeout_ms),
             fetch,
             on_request: options.on_request,
             on_response: options.on_response,
-            user_agent: (!browser).then(|| USER_AGENT.to_string()),
+            user_agent,
+            headers,
+            dispatch: function("dispatch"),
+            observe: function("observe"),
             settings,
         };
         Ok(ClientCore {
@@ -185,9 +222,11 @@ impl ClientCore {
 
     /// Runs operation number `operation` with `args`: its path parameters in order, then its
     /// body if it sends one, then the options (query parameters, `signal`, `timeoutMs`).
-    pub fn call(&self, operation_index: u32, args: Array) -> Promise {
+    /// Resolves to `[data, response]`; `context` is the facade's, handed back to `dispatch`
+    /// and `observe`.
+    pub fn call(&self, operation_index: u32, args: Array, context: JsValue) -> Promise {
         match operation(operation_index) {
-            Ok(op) => op.visit(PlanOf).run(&self.client, &args),
+            Ok(op) => op.visit(PlanOf).run(&self.client, &args, context),
             Err(error) => Promise::reject(&error_to_js(&error)),
         }
     }

@@ -5,7 +5,9 @@ use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::call::header_pairs;
 use super::js::get;
+use crate::config;
 use crate::error::Error;
 use crate::json::text as msg;
 use crate::validate::unknown::unknown_names;
@@ -56,6 +58,89 @@ pub struct ClientOptions {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(type = "(event: ResponseEvent) => void")]
     pub on_response: Option<Function>,
+    /// Headers sent with every call, after the SDK's own (`Authorization` excepted).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[tsify(
+        type = "Record<string, string> | Headers | [string, string][]",
+        optional
+    )]
+    pub headers: Vec<(String, String)>,
+    /// Names your application in the User-Agent (in browsers, which forbid that, in an
+    /// `x-signicat-client-app` header).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub app_info: Option<AppInfo>,
+    /// Run in order around every attempt of every call, on standard `Request`/`Response`
+    /// objects. The token is added beneath the last one, so none of them ever sees it, and
+    /// token requests do not pass through them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(type = "Middleware[]")]
+    #[allow(dead_code)] // Declared for the type; the facade reads and checks it.
+    pub middleware: Option<JsValue>,
+    /// `"off"` unless set, or in Node `SIGNICAT_LOG`; `"info"` logs one line per attempt.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(type = "LogLevel")]
+    #[allow(dead_code)] // Declared for the type; the facade reads and checks it.
+    pub log_level: Option<JsValue>,
+    /// Where log lines go: `console` unless set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(type = "Logger")]
+    #[allow(dead_code)] // Declared for the type; the facade reads and checks it.
+    pub logger: Option<JsValue>,
+}
+
+/// The application that uses the client, as named in the User-Agent: `name/version (url)`.
+#[derive(Tsify)]
+pub struct AppInfo {
+    /// A product name: letters, digits and `!#$%&'*+-.^_`|~`.
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+impl AppInfo {
+    /// `name/version (url)`, as a User-Agent product.
+    pub fn product(&self) -> String {
+        let mut product = self.name.clone();
+        if let Some(version) = &self.version {
+            product.push('/');
+            product.push_str(version);
+        }
+        if let Some(url) = &self.url {
+            product.push_str(" (");
+            product.push_str(url);
+            product.push(')');
+        }
+        product
+    }
+
+    fn from_js(value: &JsValue) -> Result<Option<AppInfo>, Error> {
+        if value.is_undefined() || value.is_null() {
+            return Ok(None);
+        }
+        let token = |s: &String| {
+            !s.is_empty()
+                && s.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+        };
+        let name = get(value, "name").as_string().filter(token);
+        let version = text(value, "version")?;
+        let url = text(value, "url")?;
+        let printable = |s: &Option<String>| {
+            s.as_ref().is_none_or(|s| {
+                s.chars().all(|c| c.is_ascii_graphic() || c == ' ') && !s.contains(['(', ')'])
+            })
+        };
+        match name {
+            Some(name) if version.as_ref().is_none_or(token) && printable(&url) => {
+                Ok(Some(AppInfo { name, version, url }))
+            }
+            _ => Err(Error::config(
+                "appInfo must be { name, version?, url? }: name and version without spaces or slashes, url printable",
+            )),
+        }
+    }
 }
 
 /// Reads `options[key]` with `read`; absent or `null` is `None`, anything else of the wrong type an error.
@@ -84,8 +169,9 @@ fn function(options: &JsValue, key: &str) -> Result<Option<Function>, Error> {
     })
 }
 
-/// Every option the constructor reads, in the order of [`ClientOptions`].
-const NAMES: [&str; 12] = [
+/// Every option the constructor takes, in the order of [`ClientOptions`]; the last three are
+/// the facade's, which checks their values.
+const NAMES: [&str; 17] = [
     "baseUrl",
     "tokenUrl",
     "clientId",
@@ -98,6 +184,11 @@ const NAMES: [&str; 12] = [
     "dangerouslyAllowBrowser",
     "onRequest",
     "onResponse",
+    "headers",
+    "appInfo",
+    "middleware",
+    "logLevel",
+    "logger",
 ];
 
 /// The OAuth and snake_case spellings a caller may bring from elsewhere.
@@ -132,11 +223,7 @@ impl ClientOptions {
             return Err(Error::config("The client options must be an object"));
         }
         refuse_unknown(options)?;
-        let whole = |v: &JsValue| {
-            v.as_f64()
-                .filter(|n| n.fract() == 0.0 && (0.0..=100.0).contains(n))
-                .map(|n| n as u32)
-        };
+        let whole = |v: &JsValue| v.as_f64().and_then(|n| config::max_retries(n).ok());
         Ok(ClientOptions {
             base_url: text(options, "baseUrl")?,
             token_url: text(options, "tokenUrl")?,
@@ -160,6 +247,11 @@ impl ClientOptions {
             )?,
             on_request: function(options, "onRequest")?,
             on_response: function(options, "onResponse")?,
+            headers: header_pairs(&get(options, "headers"), "headers")?,
+            app_info: AppInfo::from_js(&get(options, "appInfo"))?,
+            middleware: None,
+            log_level: None,
+            logger: None,
         })
     }
 }
@@ -172,6 +264,21 @@ export interface RequestOptions {
     signal?: AbortSignal;
     /** Overrides the client's timeout for this call; the call rejects with kind `timeout`. */
     timeoutMs?: number;
+    /** Headers for this call, after the client's (`Authorization` excepted). */
+    headers?: Record<string, string> | Headers | [string, string][];
+    /** Overrides the client's `maxRetries` for this call; `0` sends it once. */
+    maxRetries?: number;
+}
+/** Runs around every attempt: call `next` (with the request or a changed one) or answer yourself. */
+export type Middleware = (request: Request, next: (request: Request) => Promise<Response>) => Promise<Response>;
+/** How much the client logs: `"info"` is one line per attempt, `"debug"` adds headers and bodies. */
+export type LogLevel = "off" | "error" | "warn" | "info" | "debug";
+/** Where log lines go: `console`, or anything with its four methods. */
+export interface Logger {
+    error(message: string, ...details: unknown[]): void;
+    warn(message: string, ...details: unknown[]): void;
+    info(message: string, ...details: unknown[]): void;
+    debug(message: string, ...details: unknown[]): void;
 }
 /** What `onRequest` sees of an attempt. */
 export interface RequestEvent {

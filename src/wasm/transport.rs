@@ -16,7 +16,7 @@ use crate::routes::Method;
 pub struct Exchange<'a> {
     pub method: Method,
     pub url: &'a str,
-    pub headers: Vec<(&'static str, &'a str)>,
+    pub headers: Vec<(&'a str, &'a str)>,
     pub body: Option<&'a str>,
 }
 
@@ -123,7 +123,7 @@ fn redirect_refused(exchange: &Exchange<'_>, response: &Response) -> Error {
 
 /// The request headers; a value `fetch` refuses (a control character in a token, say) is an
 /// error here rather than an exception thrown through the wasm.
-fn header_list(pairs: &[(&'static str, &str)]) -> Result<web_sys::Headers, Error> {
+fn header_list(pairs: &[(&str, &str)]) -> Result<web_sys::Headers, Error> {
     let headers =
         web_sys::Headers::new().map_err(|_| Error::config("This runtime has no Headers"))?;
     for (name, value) in pairs {

@@ -13,6 +13,7 @@ import { chromium } from "playwright-core";
 
 import { browserOnly } from "../scenarios/browser.mjs";
 import { decoding } from "../scenarios/decoding.mjs";
+import { layers } from "../scenarios/layers.mjs";
 import { listing } from "../scenarios/listing.mjs";
 import { operations } from "../scenarios/operations.mjs";
 import { options } from "../scenarios/options.mjs";
@@ -32,12 +33,13 @@ const PAGE = `<!doctype html>
   import { browserOnly } from "./scenarios/browser.mjs";
   import { decoding } from "./scenarios/decoding.mjs";
   import { inProcessContext } from "./scenarios/in-process.mjs";
+  import { layers } from "./scenarios/layers.mjs";
   import { listing } from "./scenarios/listing.mjs";
   import { operations } from "./scenarios/operations.mjs";
   import { options } from "./scenarios/options.mjs";
   import { resilience } from "./scenarios/resilience.mjs";
   import { samples } from "./scenarios/samples.mjs";
-  const all = [...operations, ...resilience, ...decoding, ...listing, ...browserOnly, ...samples, ...options];
+  const all = [...operations, ...resilience, ...decoding, ...listing, ...browserOnly, ...samples, ...options, ...layers];
   await ready;
   let emulator;
   window.startInProcess = async (options) => {
@@ -124,6 +126,7 @@ const nextAsUrl = resilience.filter((s) => s.name.startsWith("next as a URL"));
 
 suite("operations", [...operations, ...browserOnly], ["--seed", "7"]);
 suite("reference samples and options", [...samples, ...options], ["--seed", "7"]);
+suite("middleware, metadata and logs", layers, ["--seed", "7"]);
 suite("resilience", resilience, ["--seed", "7"]);
 suite("decoding", decoding, ["--seed", "7"]);
 suite("next as a URL", nextAsUrl, ["--seed", "7", "--next-style", "url"], { nextStyleUrl: true });
@@ -131,6 +134,7 @@ suite("listing", listing, ["--seed", "7", "--accounts", "10500"]);
 
 inProcessSuite("operations", [...operations, ...browserOnly], { seed: 7 });
 inProcessSuite("reference samples and options", [...samples, ...options], { seed: 7 });
+inProcessSuite("middleware, metadata and logs", layers, { seed: 7 });
 inProcessSuite("resilience", resilience, { seed: 7 });
 inProcessSuite("decoding", decoding, { seed: 7 });
 inProcessSuite("next as a URL", nextAsUrl, { seed: 7, nextStyle: "url" }, { nextStyleUrl: true });

@@ -6,6 +6,7 @@ import { after, before, describe, test } from "node:test";
 import { admin } from "../scenarios/admin.mjs";
 import { decoding } from "../scenarios/decoding.mjs";
 import { inProcessContext } from "../scenarios/in-process.mjs";
+import { layers } from "../scenarios/layers.mjs";
 import { listing } from "../scenarios/listing.mjs";
 import { operations } from "../scenarios/operations.mjs";
 import { options } from "../scenarios/options.mjs";
@@ -47,6 +48,7 @@ function inProcessSuite(title, scenarios, options, extraEnv = {}) {
 
 suite("operations", operations, ["--seed", "7"]);
 suite("reference samples and options", [...samples, ...options], ["--seed", "7"]);
+suite("middleware, metadata and logs", layers, ["--seed", "7"]);
 suite("resilience", resilience, ["--seed", "7"]);
 suite("decoding", decoding, ["--seed", "7"]);
 suite("next as a URL", nextAsUrl, ["--seed", "7", "--next-style", "url"], { nextStyleUrl: true });
@@ -54,6 +56,7 @@ suite("listing", listing, ["--seed", "7", "--accounts", "10500"]);
 
 inProcessSuite("operations", operations, { seed: 7 });
 inProcessSuite("reference samples and options", [...samples, ...options], { seed: 7 });
+inProcessSuite("middleware, metadata and logs", layers, { seed: 7 });
 inProcessSuite("resilience", resilience, { seed: 7 });
 inProcessSuite("decoding", decoding, { seed: 7 });
 inProcessSuite("next as a URL", nextAsUrl, { seed: 7, nextStyle: "url" }, { nextStyleUrl: true });

@@ -16,6 +16,11 @@ export function admin(origin, fetchFn = globalThis.fetch) {
     revokeTokens: () => post("/emulator/revoke-tokens"),
     /** Makes the next `times` matching requests fail with `fault` (e.g. "503", "429;retry-after=1", "truncate"). */
     armFault: (fault, { method, path, times = 1 } = {}) => post("/emulator/faults", { fault, method, path, times }),
+    /** Disarms every armed fault. */
+    clearFaults: async () => {
+      const response = await fetchFn(`${origin}/emulator/faults`, { method: "DELETE" });
+      if (!response.ok) throw new Error(`/emulator/faults answered ${response.status}`);
+    },
     stats: async () => (await fetchFn(`${origin}/emulator/stats`)).json(),
     /** Counts of what the emulator holds: { accounts, deletedAccounts, contacts, organizations, invoices }. */
     counts: async () => (await (await fetchFn(`${origin}/emulator/health`)).json()).counts,

@@ -8,8 +8,8 @@ use std::sync::Arc;
 use axum::extract::{Request, State};
 use axum::http::header::{
     ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_METHODS, ACCESS_CONTROL_ALLOW_ORIGIN,
-    ACCESS_CONTROL_EXPOSE_HEADERS, ACCESS_CONTROL_MAX_AGE, ACCESS_CONTROL_REQUEST_METHOD, HOST,
-    ORIGIN, VARY,
+    ACCESS_CONTROL_EXPOSE_HEADERS, ACCESS_CONTROL_MAX_AGE, ACCESS_CONTROL_REQUEST_HEADERS,
+    ACCESS_CONTROL_REQUEST_METHOD, HOST, ORIGIN, VARY,
 };
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
@@ -20,7 +20,30 @@ use crate::problem::Problem;
 
 pub const ALLOW_METHODS: &str = "GET, POST, PUT, PATCH, DELETE";
 pub const ALLOW_HEADERS: &str = "authorization, content-type, accept, x-emulator-fault";
-pub const EXPOSE_HEADERS: &str = "retry-after, content-type, content-length, www-authenticate";
+/// Longest `Access-Control-Request-Headers` echoed back; a page's own headers fit easily.
+const REQUESTED_HEADERS_LIMIT: usize = 1024;
+pub const EXPOSE_HEADERS: &str =
+    "retry-after, content-type, content-length, www-authenticate, x-request-id";
+
+/// The headers a preflight may send: the SDK's own, and whatever else an allowed page asks for
+/// (its middleware's correlation ids, `traceparent`), as long as the list is a short list of names.
+fn allowed_headers(requested: &Option<HeaderValue>) -> HeaderValue {
+    let names = requested
+        .as_ref()
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| v.len() <= REQUESTED_HEADERS_LIMIT)
+        .filter(|v| {
+            v.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b',' | b' '))
+        });
+    match names {
+        Some(names) if !names.trim().is_empty() => {
+            HeaderValue::from_str(&format!("{ALLOW_HEADERS}, {names}"))
+                .unwrap_or(HeaderValue::from_static(ALLOW_HEADERS))
+        }
+        _ => HeaderValue::from_static(ALLOW_HEADERS),
+    }
+}
 
 /// Whether a request is a CORS preflight rather than a real call.
 pub fn is_preflight(method: &Method, headers: &HeaderMap) -> bool {
@@ -86,6 +109,10 @@ pub async fn layer(State(app): State<Arc<App>>, request: Request, next: Next) ->
             .headers()
             .get("access-control-request-private-network")
             .is_some();
+        let requested = request
+            .headers()
+            .get(ACCESS_CONTROL_REQUEST_HEADERS)
+            .cloned();
         let mut response = StatusCode::NO_CONTENT.into_response();
         let headers = response.headers_mut();
         headers.insert(ACCESS_CONTROL_ALLOW_ORIGIN, origin);
@@ -93,10 +120,7 @@ pub async fn layer(State(app): State<Arc<App>>, request: Request, next: Next) ->
             ACCESS_CONTROL_ALLOW_METHODS,
             HeaderValue::from_static(ALLOW_METHODS),
         );
-        headers.insert(
-            ACCESS_CONTROL_ALLOW_HEADERS,
-            HeaderValue::from_static(ALLOW_HEADERS),
-        );
+        headers.insert(ACCESS_CONTROL_ALLOW_HEADERS, allowed_headers(&requested));
         headers.insert(ACCESS_CONTROL_MAX_AGE, HeaderValue::from_static("600"));
         headers.insert(VARY, HeaderValue::from_static("origin"));
         if private_network {

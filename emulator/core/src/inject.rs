@@ -89,6 +89,7 @@ pub async fn layer(State(app): State<Arc<App>>, request: Request, next: Next) ->
                     path,
                     status: 0,
                     fault: Some(label),
+                    headers: stats::kept_headers(request.headers()),
                 },
             );
             // The front end owns the connection: it resets it instead of answering.

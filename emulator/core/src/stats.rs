@@ -20,6 +20,11 @@ const COUNTED_PATHS: usize = 10_000;
 const PATH_LIMIT: usize = 512;
 /// Longer methods are kept cut to this many bytes; every method HTTP defines is shorter.
 const METHOD_LIMIT: usize = 16;
+/// Request headers kept with a request, so a test can see what a client's middleware or
+/// tracing sent; never a credential (`authorization`, `cookie` are not among them).
+const KEPT_HEADERS: usize = 8;
+/// Longer header values are kept cut to this many bytes.
+const HEADER_LIMIT: usize = 256;
 /// Where requests to paths beyond [`COUNTED_PATHS`] are counted.
 const OTHER_PATHS: &str = "(other paths)";
 
@@ -31,6 +36,26 @@ pub struct RequestRecord {
     pub status: u16,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fault: Option<String>,
+    /// `traceparent`, `tracestate`, `user-agent` and `x-…` headers, as sent (at most 8).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub headers: BTreeMap<String, String>,
+}
+
+/// The headers of `request` worth keeping (see [`KEPT_HEADERS`]), each cut to its limit.
+pub fn kept_headers(request: &axum::http::HeaderMap) -> BTreeMap<String, String> {
+    request
+        .iter()
+        .filter(|(name, _)| {
+            let name = name.as_str();
+            matches!(name, "traceparent" | "tracestate" | "user-agent") || name.starts_with("x-")
+        })
+        .take(KEPT_HEADERS)
+        .map(|(name, value)| {
+            let mut value = String::from_utf8_lossy(value.as_bytes()).into_owned();
+            cut(&mut value, HEADER_LIMIT);
+            (name.to_string(), value)
+        })
+        .collect()
 }
 
 impl RequestRecord {
@@ -110,6 +135,7 @@ pub async fn layer(State(app): State<Arc<App>>, request: Request, next: Next) ->
         return next.run(request).await;
     }
     let method = request.method().to_string();
+    let headers = kept_headers(request.headers());
     let response = next.run(request).await;
     if response.extensions().get::<Ending>().is_some() {
         // Recorded by the fault that reset the connection.
@@ -124,6 +150,7 @@ pub async fn layer(State(app): State<Arc<App>>, request: Request, next: Next) ->
             path,
             status,
             fault,
+            headers,
         },
     );
     response
@@ -158,6 +185,7 @@ mod tests {
             path: path.into(),
             status,
             fault: None,
+            headers: BTreeMap::new(),
         }
     }
 

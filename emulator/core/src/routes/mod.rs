@@ -88,7 +88,8 @@ pub fn router(app: Arc<App>) -> Router {
         })
         .fallback(no_route)
         .method_not_allowed_fallback(method_not_allowed)
-        .layer(from_fn_with_state(app.clone(), token::require_bearer));
+        .layer(from_fn_with_state(app.clone(), token::require_bearer))
+        .layer(axum::middleware::map_response(with_request_id));
     let emulator = Router::new()
         .route("/health", get(emulator::health))
         .route("/reset", post(emulator::reset))
@@ -115,6 +116,14 @@ pub fn router(app: Arc<App>) -> Router {
         .layer(from_fn_with_state(app.clone(), cors::layer))
         .layer(from_fn_with_state(app.clone(), stats::layer))
         .with_state(app)
+}
+
+/// Every API answer names itself, as APIs do for support tickets: `x-request-id`.
+async fn with_request_id(mut response: Response) -> Response {
+    if let Ok(id) = axum::http::HeaderValue::from_str(&crate::rng::trace_id()) {
+        response.headers_mut().insert("x-request-id", id);
+    }
+    response
 }
 
 async fn no_route(method: Method, uri: Uri) -> Problem {
