@@ -62,10 +62,13 @@ pub fn is_date_time(value: &str) -> bool {
 fn read_time(time: &str, at: &mut DateTime) -> Option<()> {
     let (clock, offset) = if let Some(clock) = time.strip_suffix(['Z', 'z']) {
         (clock, 0)
-    } else if let Some(sign_at) = time.rfind(['+', '-']) {
-        let (clock, zone) = time.split_at(sign_at);
-        let sign = if zone.starts_with('-') { -1 } else { 1 };
-        let (h, m) = zone.get(1..)?.split_once(':')?;
+    } else if let Some((clock, zone)) = time.rsplit_once(['+', '-']) {
+        let sign = if time.len() > clock.len() && time.as_bytes().get(clock.len()) == Some(&b'-') {
+            -1
+        } else {
+            1
+        };
+        let (h, m) = zone.split_once(':')?;
         let (h, m) = (digits(h, 2)?, digits(m, 2)?);
         if h > 23 || m > 59 {
             return None;

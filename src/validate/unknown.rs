@@ -31,11 +31,12 @@ pub fn unknown_names(
 /// The known name nearest to `key`: the same but for case, or within a third of the longer
 /// name's length in edits (at least one), the nearest first.
 fn closest(key: &str, known: &[&'static str]) -> Option<&'static str> {
-    let lower = key.to_lowercase();
+    // Option names are ASCII; Unicode case tables would cost the wasm more than they give.
+    let lower = key.to_ascii_lowercase();
     let length = key.chars().count();
     known
         .iter()
-        .map(|name| (strsim::osa_distance(&lower, &name.to_lowercase()), *name))
+        .map(|name| (strsim::osa_distance(&lower, &name.to_ascii_lowercase()), *name))
         .filter(|(distance, name)| *distance <= (length.max(name.len()) / 3).max(1))
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, name)| name)

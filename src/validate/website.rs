@@ -8,15 +8,18 @@ pub fn is_web_address(value: &str) -> bool {
     if value.chars().any(|c| c.is_ascii_control()) {
         return false;
     }
-    let rest = value.trim_start_matches(' ');
-    let scheme_len = rest
-        .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
-        .unwrap_or(rest.len());
-    let (scheme, after) = rest.split_at(scheme_len);
-    let starts_with_letter = scheme.starts_with(|c: char| c.is_ascii_alphabetic());
-    !(starts_with_letter && after.starts_with(':'))
-        || scheme.eq_ignore_ascii_case("http")
-        || scheme.eq_ignore_ascii_case("https")
+    // Bytes, not slices: no panic path (and its formatting) reaches the wasm.
+    let rest = value.as_bytes();
+    let start = rest.iter().take_while(|b| **b == b' ').count();
+    let scheme: Vec<u8> = rest
+        .iter()
+        .skip(start)
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    let after = rest.get(start + scheme.len()).copied();
+    let starts_with_letter = scheme.first().is_some_and(u8::is_ascii_alphabetic);
+    !(starts_with_letter && after == Some(b':')) || scheme == b"http" || scheme == b"https"
 }
 
 #[cfg(test)]

@@ -122,3 +122,25 @@ test("a call stopped during a retry wait leaves no timer behind", async () => {
   assert.equal(error.operation, "accounts.list");
   assert.equal(timers(), before, "no timer outlives the call");
 });
+
+test("SIGNICAT_LOG turns logging on without a code change, and a wrong value is warned about, not thrown", async () => {
+  const { execFile } = await import("node:child_process");
+  const { join } = await import("node:path");
+  const { packageDir, entry } = await import("../support/package.mjs");
+  const script = `
+    const { SignicatClient } = await import(${JSON.stringify(join(packageDir, entry("node", "import")))});
+    const client = new SignicatClient(${JSON.stringify(options())});
+    await client.contacts.list({ limit: 1 });`;
+  const run = (level) =>
+    new Promise((resolve, reject) =>
+      execFile(process.execPath, ["--input-type=module", "-e", script], { env: { ...process.env, SIGNICAT_LOG: level } }, (error, stdout, stderr) =>
+        error ? reject(error) : resolve(stdout + stderr),
+      ),
+    );
+  const info = await run("info");
+  assert.match(info, /signicat contacts\.list GET .*\/contacts\?limit=1 → 200 in \d+ ms \(attempt 1\): done/);
+  assert.ok(!info.includes(emulator.clientSecret), "no secret in the output");
+  const wrong = await run("loud");
+  assert.match(wrong, /SIGNICAT_LOG=loud is not one of off, error, warn, info, debug/);
+  assert.doesNotMatch(wrong, /contacts\.list GET/, "and logging stays off");
+});
