@@ -23,6 +23,7 @@ export function createClientClass(wasm, methods) {
         const internals = {
           dispatch: layered ? createDispatch({ middleware, fetch: options.fetch, log: this.#log, tracer: this.#tracer }) : undefined,
           observe: this.#log ? (_call, event) => this.#log.attempt(event) : undefined,
+          product: options?.appInfo === undefined ? undefined : productOf(options.appInfo),
         };
         const given = options && typeof options === "object" && options.headers !== undefined ? { ...options, headers: plainHeaders(options.headers) } : options;
         this.#core = new wasm.ClientCore(given, internals);
@@ -81,6 +82,17 @@ export function createClientClass(wasm, methods) {
       return "SignicatClient {}";
     }
   };
+}
+
+/** `appInfo` as a User-Agent product, `name/version (url)`, with nothing a header cannot hold. */
+function productOf(appInfo) {
+  const token = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+  const { name, version, url } = appInfo ?? {};
+  const fits = token.test(name ?? "") && (version === undefined || token.test(version)) && (url === undefined || /^[\x20-\x27\x2a-\x7e]+$/.test(url));
+  if (typeof appInfo !== "object" || !fits) {
+    throw { kind: "config", message: "appInfo must be { name, version?, url? }: name and version without spaces or slashes, url printable", retryable: false };
+  }
+  return `${name}${version === undefined ? "" : `/${version}`}${url === undefined ? "" : ` (${url})`}`;
 }
 
 function checkedMiddleware(middleware) {

@@ -150,7 +150,7 @@ fn error_with_response(error: &Error, response: Option<&web_sys::Response>) -> J
 
 #[wasm_bindgen]
 impl ClientCore {
-    /// `internals` is the facade's own: `{ dispatch?, observe? }` (see [`Client`]).
+    /// `internals` is the facade's own: `{ dispatch?, observe?, product? }` (see [`Client`]).
     #[wasm_bindgen(constructor)]
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "ClientOptions")] options: JsValue,
@@ -194,7 +194,8 @@ impl ClientCore {
             }
         };
         let mut headers = options.headers;
-        let app = options.app_info.map(|app| app.product());
+        // `appInfo` as a User-Agent product, which the facade checked and wrote out.
+        let app = get(internals, "product").as_string();
         let user_agent = match (&app, browser) {
             (_, true) => None,
             (Some(app), false) => Some(text(&[&USER_AGENT, &" ", &app.as_str()])),

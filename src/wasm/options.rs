@@ -67,6 +67,7 @@ pub struct ClientOptions {
     pub headers: Vec<(String, String)>,
     /// Names your application in the User-Agent (in browsers, which forbid that, in an
     /// `x-signicat-client-app` header).
+    #[allow(dead_code)] // Declared for the type; the facade reads and checks it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub app_info: Option<AppInfo>,
     /// Run in order around every attempt of every call, on standard `Request`/`Response`
@@ -90,57 +91,16 @@ pub struct ClientOptions {
 
 /// The application that uses the client, as named in the User-Agent: `name/version (url)`.
 #[derive(Tsify)]
+#[allow(dead_code)] // Declared for the type; the facade reads and checks it.
 pub struct AppInfo {
     /// A product name: letters, digits and `!#$%&'*+-.^_`|~`.
     pub name: String,
+    /// The application's version, after the `/`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
+    /// Where to learn about the application, in the parentheses.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-}
-
-impl AppInfo {
-    /// `name/version (url)`, as a User-Agent product.
-    pub fn product(&self) -> String {
-        let mut product = self.name.clone();
-        if let Some(version) = &self.version {
-            product.push('/');
-            product.push_str(version);
-        }
-        if let Some(url) = &self.url {
-            product.push_str(" (");
-            product.push_str(url);
-            product.push(')');
-        }
-        product
-    }
-
-    fn from_js(value: &JsValue) -> Result<Option<AppInfo>, Error> {
-        if value.is_undefined() || value.is_null() {
-            return Ok(None);
-        }
-        let token = |s: &String| {
-            !s.is_empty()
-                && s.bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
-        };
-        let name = get(value, "name").as_string().filter(token);
-        let version = text(value, "version")?;
-        let url = text(value, "url")?;
-        let printable = |s: &Option<String>| {
-            s.as_ref().is_none_or(|s| {
-                s.chars().all(|c| c.is_ascii_graphic() || c == ' ') && !s.contains(['(', ')'])
-            })
-        };
-        match name {
-            Some(name) if version.as_ref().is_none_or(token) && printable(&url) => {
-                Ok(Some(AppInfo { name, version, url }))
-            }
-            _ => Err(Error::config(
-                "appInfo must be { name, version?, url? }: name and version without spaces or slashes, url printable",
-            )),
-        }
-    }
 }
 
 /// Reads `options[key]` with `read`; absent or `null` is `None`, anything else of the wrong type an error.
@@ -169,8 +129,8 @@ fn function(options: &JsValue, key: &str) -> Result<Option<Function>, Error> {
     })
 }
 
-/// Every option the constructor takes, in the order of [`ClientOptions`]; the last three are
-/// the facade's, which checks their values.
+/// Every option the constructor takes, in the order of [`ClientOptions`]; `appInfo` and the
+/// last three are the facade's, which checks their values.
 const NAMES: [&str; 17] = [
     "baseUrl",
     "tokenUrl",
@@ -248,7 +208,7 @@ impl ClientOptions {
             on_request: function(options, "onRequest")?,
             on_response: function(options, "onResponse")?,
             headers: header_pairs(&get(options, "headers"), "headers")?,
-            app_info: AppInfo::from_js(&get(options, "appInfo"))?,
+            app_info: None,
             middleware: None,
             log_level: None,
             logger: None,
@@ -275,9 +235,13 @@ export type Middleware = (request: Request, next: (request: Request) => Promise<
 export type LogLevel = "off" | "error" | "warn" | "info" | "debug";
 /** Where log lines go: `console`, or anything with its four methods. */
 export interface Logger {
+    /** An attempt after which the call fails. */
     error(message: string, ...details: unknown[]): void;
+    /** An attempt the client repeats (a retry, a renewed token), or a bad `SIGNICAT_LOG`. */
     warn(message: string, ...details: unknown[]): void;
+    /** An attempt that ends the call. */
     info(message: string, ...details: unknown[]): void;
+    /** A request or answer with its headers and body, secrets redacted. */
     debug(message: string, ...details: unknown[]): void;
 }
 /** What `onRequest` sees of an attempt. */

@@ -82,12 +82,16 @@ pub async fn send(
     }
 }
 
+/// `response.type` as text: web-sys's enum would bring its conversion's panic into the wasm.
+fn response_type(response: &Response) -> String {
+    get(response, "type").as_string().unwrap_or_default()
+}
+
 /// A redirect as `redirect: "manual"` shows it: a 3xx (Node, Deno, Bun, workerd), or in
 /// browsers an `opaqueredirect` whose status reads 0. A 304 only answers a conditional request.
 fn is_redirect(response: &Response) -> bool {
     let status = response.status();
-    response.type_() == web_sys::ResponseType::Opaqueredirect
-        || ((300..400).contains(&status) && status != 304)
+    response_type(response) == "opaqueredirect" || ((300..400).contains(&status) && status != 304)
 }
 
 /// The error for a redirect, which is an answer, not a network failure; repeating the call
@@ -219,10 +223,7 @@ fn too_large(response: &Response, context: &str) -> Error {
 /// (it is then the compressed size), nor when the runtime hides `Content-Encoding` (a
 /// cross-origin answer in a browser), as fetch inflates the body before handing it over.
 fn length_is_read_size(response: &Response) -> bool {
-    let visible = !matches!(
-        response.type_(),
-        web_sys::ResponseType::Cors | web_sys::ResponseType::Opaque
-    );
+    let visible = !matches!(response_type(response).as_str(), "cors" | "opaque");
     let encoding = response.headers().get("content-encoding").ok().flatten();
     visible && encoding.is_none_or(|e| e.trim().eq_ignore_ascii_case("identity"))
 }
