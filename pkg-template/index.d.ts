@@ -122,7 +122,9 @@ export interface APIPromise<T> extends Promise<T> {
 
 /** A call's data, the answer it came in, and the API's id for that answer. */
 export interface WithResponse<T> {
+  /** What the call resolves to without `.withResponse()`. */
   data: T;
+  /** The API's answer, for its status, headers and URL. */
   response: Response;
   /** The answer's `x-request-id`, when the API sent one. */
   requestId?: string;
