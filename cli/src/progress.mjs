@@ -1,0 +1,33 @@
+// A progress bar on stderr, only for a person at a terminal: never in a pipe or a log file,
+// and never with NO_COLOR or --quiet.
+import cliProgress from "cli-progress";
+
+export function progressEnabled(options, stream = process.stderr) {
+  return Boolean(stream.isTTY) && !options.quiet && !("NO_COLOR" in process.env && process.env.NO_COLOR !== "");
+}
+
+/** `{ update(value), stop() }`; a bar when enabled, else nothing at all. */
+export function createProgress({ enabled, label, total, stream = process.stderr }) {
+  if (!enabled) return { update() {}, increment() {}, stop() {} };
+  const format = total
+    ? `${label} [{bar}] {value}/{total} {percentage}% | {eta_formatted} left`
+    : `${label} {value} | {rate}/s`;
+  const bar = new cliProgress.SingleBar({ format, stream, hideCursor: true, clearOnComplete: true, etaBuffer: 50, noTTYOutput: false }, cliProgress.Presets.shades_classic);
+  const started = performance.now();
+  let value = 0;
+  bar.start(total ?? 0, 0, { rate: 0 });
+  const rate = () => Math.round(value / Math.max((performance.now() - started) / 1000, 0.001));
+  return {
+    update(next) {
+      value = next;
+      bar.update(value, { rate: rate() });
+    },
+    increment() {
+      value += 1;
+      bar.update(value, { rate: rate() });
+    },
+    stop() {
+      bar.stop();
+    },
+  };
+}
