@@ -28,7 +28,7 @@ EMULATOR_INPUTS := $(shell find emulator -path 'emulator/*/tests' -prune -o ! -n
 TEMPLATE_INPUTS := $(shell find pkg-template)
 
 # The suites `make test` runs, in this order; add a new suite's target here.
-TEST_SUITES := test-native test-lint test-contract test-wasm test-package test-types test-docs test-js test-browser test-bench test-consumers
+TEST_SUITES := test-native test-lint test-contract test-wasm test-package test-types test-docs test-js test-browser test-bench test-consumers test-cli
 
 # Extra arguments, e.g. `make test-native CARGO_TEST_ARGS=routes`.
 CARGO_TEST_ARGS ?=
@@ -153,7 +153,7 @@ test-browser: build $(STAMPS)/consumer
 	$(call section,Browser client tests (node --test tests/browser/))
 	@scripts/node-tests.sh tests/browser
 
-test-bench: build $(STAMPS)/consumer
+test-bench: build $(STAMPS)/consumer $(STAMPS)/cli
 	$(call section,Benchmarks with tiny counts (node --test bench/smoke.test.mjs))
 	@node --test $(NODE_TEST_ARGS) bench/smoke.test.mjs
 
@@ -161,6 +161,16 @@ test-bench: build $(STAMPS)/consumer
 test-consumers: build $(STAMPS)/consumer
 	$(call section,Consumer matrix: the packed package built and run with each bundler and runtime (tests/consumers))
 	@node tests/consumers/run.mjs build/consumer/*.tgz
+
+# The command line (cli/): its dependencies pinned in cli/package-lock.json, the SDK as pkg/ itself.
+$(STAMPS)/cli: cli/package.json cli/package-lock.json | $(STAMPS)/pkg
+	@touch $@.new
+	@cd cli && npm ci --no-audit --no-fund --loglevel=error
+	@mv $@.new $@
+
+test-cli: build $(STAMPS)/cli
+	$(call section,Command line: signicat-am run as a process (node --test cli/test/))
+	@node --test $(NODE_TEST_ARGS) cli/test/*.test.mjs
 
 # ---- run -------------------------------------------------------------------------------
 
@@ -170,7 +180,7 @@ demo: build docs
 example: build
 	@scripts/example.sh
 
-bench: build $(STAMPS)/consumer
+bench: build $(STAMPS)/consumer $(STAMPS)/cli
 	$(call section,Benchmarks (bench/run.mjs): one table, written to BENCHMARKS.md)
 	@node bench/run.mjs
 
