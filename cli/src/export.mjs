@@ -61,7 +61,7 @@ export async function runExport(client, resource, options, { stderr = process.st
   });
   await opened;
   const writer = createWriter({ stream, format, fields, columns: spec.csvColumns });
-  const progress = createProgress({ enabled: progressEnabled(options, stderr), label: `exporting ${resource}`, stream: stderr });
+  const progress = await createProgress({ enabled: progressEnabled(options, stderr), label: `exporting ${resource}`, stream: stderr });
   try {
     for await (const items of prefetched(pagesOf(client, resource, options))) {
       await writer.page(items);

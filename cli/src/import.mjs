@@ -159,7 +159,7 @@ export async function runImport(openClient, resource, file, options, { stdout = 
 
   const client = await openClient();
   const journal = openJournal(path, { resource, file: basename(file) });
-  const progress = createProgress({ enabled: progressEnabled(options, stderr), label: `importing ${resource}`, total: pending.length, stream: stderr });
+  const progress = await createProgress({ enabled: progressEnabled(options, stderr), label: `importing ${resource}`, total: pending.length, stream: stderr });
   let stopping = false;
   const onSignal = () => {
     if (stopping) process.exit(130);

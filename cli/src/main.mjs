@@ -9,7 +9,6 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { openClient } from "./client.mjs";
 import { EXIT, PartialFailure, UsageError, describe, describeJson, exitCodeOf } from "./errors.mjs";
 import { invoiceWindow, pagesOf, prefetched, runExport } from "./export.mjs";
-import { runImport } from "./import.mjs";
 import { FORMATS, createWriter, outputSettings, writeText } from "./output.mjs";
 import { RESOURCES } from "./resources.mjs";
 
@@ -305,6 +304,8 @@ Contacts: firstName,lastName,email,roles (roles separated by ;); organizations: 
       action(async ({ opts, args: [resource, file], client }) => {
         if (!RESOURCES[resource]?.importable) throw new UsageError(`import what? accounts, contacts or organizations, not ${resource}`);
         if (opts.resendUnknown && !opts.resume) throw new UsageError("--resend-unknown goes with --resume");
+        // Loaded for an import alone: the CSV reader is not every command's cost.
+        const { runImport } = await import("./import.mjs");
         await runImport(client, resource, file, opts, { stdout, stderr });
       }),
     );

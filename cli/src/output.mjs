@@ -1,8 +1,6 @@
 // Data goes to stdout in the chosen format: a table on a terminal, JSON, JSON lines or CSV.
 // A writer takes items page by page, so a listing of every account is never held whole
 // (except for a table, which must know its widths).
-import { stringify } from "csv-stringify/sync";
-
 import { cell, pick } from "./resources.mjs";
 
 export const FORMATS = ["table", "json", "jsonl", "csv"];
@@ -46,6 +44,12 @@ export function writeText(stream, text) {
  */
 export function createWriter({ stream, format, fields, columns, single = false }) {
   const cols = fields ?? columns;
+  // Loaded for CSV alone, at its first page.
+  let stringify;
+  const csv = async (rows, header) => {
+    stringify ??= (await import("csv-stringify/sync")).stringify;
+    return stringify(rows, { header, columns: cols });
+  };
   let count = 0;
   const held = [];
   return {
@@ -61,7 +65,7 @@ export function createWriter({ stream, format, fields, columns, single = false }
         if (single) text = `${JSON.stringify(project(items[0], fields), null, 2)}\n`;
         else text = items.map((item, i) => `${count + i === 0 ? "[\n  " : ",\n  "}${JSON.stringify(project(item, fields))}`).join("");
       } else if (format === "csv") {
-        text = stringify(items.map((item) => cols.map((c) => cell(pick(item, c)))), { header: count === 0, columns: cols });
+        text = await csv(items.map((item) => cols.map((c) => cell(pick(item, c)))), count === 0);
       } else {
         held.push(...items);
       }
@@ -70,7 +74,7 @@ export function createWriter({ stream, format, fields, columns, single = false }
     },
     async end() {
       if (format === "json" && !single) await writeText(stream, count === 0 ? "[]\n" : "\n]\n");
-      if (format === "csv" && count === 0) await writeText(stream, stringify([], { header: true, columns: cols }));
+      if (format === "csv" && count === 0) await writeText(stream, await csv([], true));
       if (format === "table") await writeText(stream, single && held.length === 1 ? details(held[0], fields) : table(held, cols));
     },
   };

@@ -1,14 +1,14 @@
 // A progress bar on stderr, only for a person at a terminal: never in a pipe or a log file,
 // and never with NO_COLOR or --quiet.
-import cliProgress from "cli-progress";
-
 export function progressEnabled(options, stream = process.stderr) {
   return Boolean(stream.isTTY) && !options.quiet && !("NO_COLOR" in process.env && process.env.NO_COLOR !== "");
 }
 
-/** `{ update(value), stop() }`; a bar when enabled, else nothing at all. */
-export function createProgress({ enabled, label, total, stream = process.stderr }) {
+/** `{ update(value), increment(), stop() }`; a bar when enabled, else nothing at all. */
+export async function createProgress({ enabled, label, total, stream = process.stderr }) {
   if (!enabled) return { update() {}, increment() {}, stop() {} };
+  // Loaded only for a bar: a command in a pipe does not pay for it.
+  const { default: cliProgress } = await import("cli-progress");
   const format = total
     ? `${label} [{bar}] {value}/{total} {percentage}% | {eta_formatted} left`
     : `${label} {value} | {rate}/s`;
