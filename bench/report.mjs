@@ -88,6 +88,24 @@ export function rows(results) {
   return list;
 }
 
+/** `signicat-am export` (cli/) beside the SDK's own `listAll()` over the same accounts and page size. */
+export function cliRows(results) {
+  const { cliExport: cli } = results;
+  const list = [];
+  const row = (section, figure, cells, target) => list.push({ section, figure, ...cells, goal: target });
+  for (const [format, label] of [["csv", "CSV"], ["jsonl", "JSON lines"]]) {
+    const speed = cli[format].itemsPerSecond / cli.listAll.itemsPerSecond;
+    row("export", `to ${label}, ${count(cli.items)} accounts (page ${count(cli.pageSize)}), items/s from spawn to exit, median of ${cli.runs}`, {
+      cli: count(cli[format].itemsPerSecond),
+      listAll: count(cli.listAll.itemsPerSecond),
+      compare: ratio(speed),
+    }, goal("≥ 0.9 × listAll", speed >= 0.9, `${ratio(speed)} of listAll`));
+    const peak = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
+    row("export", `… peak RSS of the process (${label})`, { cli: peak(cli[format].peakRss), listAll: peak(cli.listAll.peakRss), compare: mb(cli[format].peakRss - cli.listAll.peakRss) });
+  }
+  return list;
+}
+
 /** The testing entry (`createEmulator`) beside the HTTP emulator; informational, no goals. */
 export function testingRows(results) {
   const { sizes: size, testingStartup: startup, testingPerCall: perCall } = results;
@@ -124,6 +142,7 @@ export function testingRows(results) {
 
 /** Each table's columns after the section and the figure: a row's key and its heading. */
 const COLUMNS = { sdk: "SDK", fetch: "plain fetch", openapi: "openapi-fetch", compare: "SDK vs plain" };
+export const CLI_COLUMNS = { cli: "`signicat-am export`", listAll: "the SDK's `listAll()`", compare: "export / listAll" };
 export const TESTING_COLUMNS = { inProcess: "in-process (`createEmulator`)", http: "HTTP emulator (loopback)", compare: "in-process / HTTP" };
 
 /** The rows as one Markdown table (which also reads well in a terminal); a section is named once. */

@@ -6,7 +6,7 @@ import { join } from "node:path";
 
 import { count } from "./lib/format.mjs";
 import { machine } from "./machine.mjs";
-import { TESTING_COLUMNS, missed, rows, table, testingRows } from "./report.mjs";
+import { CLI_COLUMNS, TESTING_COLUMNS, cliRows, missed, rows, table, testingRows } from "./report.mjs";
 import { FULL, SMOKE, root, runBenchmarks } from "./suite.mjs";
 
 const smoke = process.argv.includes("--smoke");
@@ -18,14 +18,16 @@ const [loadAtStart] = loadavg();
 const { results, manifest } = await runBenchmarks(smoke ? SMOKE : FULL, (step) => console.log(`--- ${step}`));
 const list = rows(results);
 const testingTable = table(testingRows(results), TESTING_COLUMNS);
+const cliList = cliRows(results);
+const cliTable = table(cliList, CLI_COLUMNS);
 const minutes = (performance.now() - started) / 60_000;
 
-console.log(`\n${table(list)}\n\n${testingTable}\n`);
+console.log(`\n${table(list)}\n\n${testingTable}\n\n${cliTable}\n`);
 console.log(`${smoke ? "Smoke run (tiny counts, figures mean nothing)" : "Full run"}: ${minutes.toFixed(1)} min`);
 if (smoke) process.exit(0);
 
 const facts = machine(root, { chromium: results.browserStartup.version, packageManifest: manifest, loadAtStart });
-const misses = missed(list);
+const misses = missed([...list, ...cliList]);
 writeFileSync(
   join(root, "BENCHMARKS.md"),
   `# Benchmarks
@@ -45,6 +47,14 @@ process) beside the HTTP emulator (\`target/release/signicat-emulator\`), the tw
 one core, in the same run. No goals: these say what a test suite pays for either.
 
 ${testingTable}
+
+## The command line
+
+\`signicat-am export accounts\` (\`cli/\`, the SDK as the command line installs it) beside the SDK's own
+\`listAll()\` over the same accounts and page size, each a fresh process timed from spawn to exit.
+The goal is issue 19's.
+
+${cliTable}
 
 ## Machine and versions
 
@@ -78,6 +88,12 @@ ${Object.entries(facts).map(([name, value]) => `| ${name} | ${value} |`).join("\
   (${FULL.listing.runs} per contender, alternating): \`listAll({ limit: 100 })\` against a loop over \`next\`
   with fetch. RSS growth is the highest \`process.memoryUsage.rss()\` seen (every 10 ms and every
   page) minus the value after the first call.
+- **The command line**: an emulator with \`--accounts ${count(FULL.cliExport.accounts)}\`; ${FULL.cliExport.runs} runs per contender,
+  alternating, each a fresh Node process timed from spawn to exit (start-up, token and every page
+  included): \`signicat-am --quiet export accounts --page-size 1000 --out FILE.csv\` (and \`.jsonl\`),
+  which writes each page while the next is fetched, against a script that imports the same
+  package and counts \`listAll({ limit: 1000 })\`. The file's rows are checked against the count.
+  Peak RSS is the kernel's high-water mark (\`VmHWM\` in \`/proc/PID/status\`, read every 10 ms).
 - **Concurrency**: ${count(FULL.burst.size)} concurrent \`get\`s from a fresh client (${FULL.burst.runs} bursts per contender,
   alternating), timed from creating the client, token included; token requests as counted by
   the emulator's \`/emulator/stats\`. Then ${FULL.inFlight.inFlight} \`get\`s in flight for ${count(FULL.inFlight.calls)} calls after

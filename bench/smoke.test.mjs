@@ -3,15 +3,16 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { TESTING_COLUMNS, rows, table, testingRows } from "./report.mjs";
+import { CLI_COLUMNS, TESTING_COLUMNS, cliRows, rows, table, testingRows } from "./report.mjs";
 import { SMOKE, runBenchmarks } from "./suite.mjs";
 
 test("every benchmark runs and yields a figure for each row", { timeout: 300_000 }, async () => {
   const { results } = await runBenchmarks(SMOKE);
   const list = rows(results);
   const testing = testingRows(results);
-  console.log(`${table(list)}\n\n${table(testing, TESTING_COLUMNS)}`);
-  for (const row of [...list, ...testing]) {
+  const cli = cliRows(results);
+  console.log(`${table(list)}\n\n${table(testing, TESTING_COLUMNS)}\n\n${table(cli, CLI_COLUMNS)}`);
+  for (const row of [...list, ...testing, ...cli]) {
     for (const cell of Object.values(row).filter((value) => typeof value === "string")) {
       assert.doesNotMatch(cell, /NaN|undefined|Infinity/, `${row.figure}: ${cell}`);
     }
@@ -21,4 +22,6 @@ test("every benchmark runs and yields a figure for each row", { timeout: 300_000
   assert.equal(results.inFlight.sdk.errors, 0, "gets in flight through the SDK failed");
   // bench/listing.mjs already fails when listAll and the paging loop disagree on the count.
   assert.ok(results.listing.items > 0, "listAll walked no account");
+  // bench/cli-export.mjs fails when a file's rows and listAll's accounts differ in number.
+  assert.ok(results.cliExport.items > 0, "signicat-am export wrote no account");
 });

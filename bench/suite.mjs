@@ -3,6 +3,7 @@
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
+import { measureCliExport } from "./cli-export.mjs";
 import { measureBurst, measureInFlight } from "./concurrency.mjs";
 import { emulatorEnv, fetchToken, plainClient, sdkCalls, sdkClient } from "./lib/contenders.mjs";
 import { measureDecode } from "./decode.mjs";
@@ -26,6 +27,7 @@ export const FULL = {
   nodeStartup: { runs: 20 },
   browserStartup: { runs: 10 },
   listing: { accounts: 100_000, runs: 3 },
+  cliExport: { accounts: 100_000, runs: 5 },
   testingPerCall: { rounds: 1000, warmupRounds: 100 },
   testingStartup: { runs: 20, accounts: 10_000 },
 };
@@ -39,6 +41,7 @@ export const SMOKE = {
   nodeStartup: { runs: 1 },
   browserStartup: { runs: 1 },
   listing: { accounts: 500, runs: 1 },
+  cliExport: { accounts: 500, runs: 1 },
   testingPerCall: { rounds: 5, warmupRounds: 1 },
   testingStartup: { runs: 1, accounts: 100 },
 };
@@ -105,6 +108,9 @@ export async function runBenchmarks(counts, log = () => {}) {
 
   log(`listing: listAll() over ${counts.listing.accounts} accounts`);
   results.listing = await measureListing({ packageDir, nodeEntry, ...counts.listing });
+
+  log(`command line: signicat-am export over ${counts.cliExport.accounts} accounts against listAll()`);
+  results.cliExport = await measureCliExport({ nodeEntry, ...counts.cliExport });
 
   return { results, manifest };
 }
