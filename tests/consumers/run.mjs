@@ -22,8 +22,9 @@ const work = join(root, "build", "consumers");
 const [tarball, filter] = process.argv.slice(2);
 if (!tarball) throw new Error("usage: run.mjs <package.tgz> [row name filter]");
 
-// A CI run sends nothing to Next.js's telemetry.
+// A CI run sends nothing to Next.js's or wrangler's telemetry.
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+process.env.WRANGLER_SEND_METRICS ??= "false";
 
 const BUILD_TIMEOUT_MS = 600_000;
 const CHECK_TIMEOUT_MS = 60_000;
@@ -133,11 +134,14 @@ async function install() {
   return Date.now() - started;
 }
 
-function prepare(dir) {
+/** A fresh project: shared/, then the fixture it is `based` on, then its own fixture over them. */
+function prepare(dir, based) {
   const project = join(work, dir);
   rmSync(project, { recursive: true, force: true });
   cpSync(join(here, "shared"), project, { recursive: true });
-  if (existsSync(join(here, "fixtures", dir))) cpSync(join(here, "fixtures", dir), project, { recursive: true });
+  for (const fixture of [based, dir]) {
+    if (fixture && existsSync(join(here, "fixtures", fixture))) cpSync(join(here, "fixtures", fixture), project, { recursive: true });
+  }
   return project;
 }
 
@@ -151,7 +155,8 @@ async function buildAll(rows) {
   const builds = new Map();
   for (const row of rows) if (row.build && !builds.has(row.dir)) builds.set(row.dir, row.build);
   const projects = new Map(rows.map((row) => [row.dir, join(work, row.dir)]));
-  for (const dir of projects.keys()) prepare(dir);
+  const based = new Map(rows.map((row) => [row.dir, row.based]));
+  for (const dir of projects.keys()) prepare(dir, based.get(dir));
   const results = new Map();
   const queue = [...builds];
   const worker = async () => {
@@ -202,11 +207,12 @@ async function checkRow(row, context) {
     return {};
   }
   if (check.test) {
-    // A test runner's own verdict, read from its JSON report (Vitest's reporter format).
+    // A test runner's own verdict, read from its JSON report (Vitest's and Jest's share the counts).
     const report = join(project, "report.json");
     rmSync(report, { force: true });
-    const command = [...check.test, "--reporter=json", `--outputFile=${report}`].map((part) => `'${part}'`).join(" ");
-    const result = await sh(command, project, { timeoutMs: CHECK_TIMEOUT_MS });
+    const reportArgs = check.jest ? ["--json", `--outputFile=${report}`] : ["--reporter=json", `--outputFile=${report}`];
+    const command = [...check.test, ...reportArgs].map((part) => `'${part}'`).join(" ");
+    const result = await sh(command, project, { timeoutMs: CHECK_TIMEOUT_MS, env: { SIGNICAT_EMULATOR: JSON.stringify(context.emulator) } });
     if (!existsSync(report)) throw new Error(result.output);
     const { numPassedTests, numFailedTests } = JSON.parse(readFileSync(report, "utf8"));
     if (!result.ok || numFailedTests !== 0 || !(numPassedTests > 0)) throw new Error(`${numPassedTests} passed, ${numFailedTests} failed:\n${result.output}`);
@@ -228,6 +234,24 @@ async function checkRow(row, context) {
     try {
       await server.started;
       await checkInBrowser(context.browser, `http://localhost:${port}/${query}`);
+    } catch (error) {
+      throw new Error(`${error.message}\n${server.output()}`);
+    } finally {
+      server.stop();
+    }
+    return {};
+  }
+  if (check.worker) {
+    // A local server of the runtime (wrangler dev): its answer to GET / is the check's results.
+    const port = await freePort();
+    const argv = check.worker.map((part) => part.replace("{port}", String(port)).replace("{emulator}", JSON.stringify(context.emulator)));
+    const server = startServer(argv, project, check.ready);
+    try {
+      await server.started;
+      const response = await fetch(`http://127.0.0.1:${port}/`);
+      const text = await response.text();
+      if (!response.ok) throw new Error(`HTTP ${response.status}: ${text.slice(0, 2000)}`);
+      judge(JSON.parse(text));
     } catch (error) {
       throw new Error(`${error.message}\n${server.output()}`);
     } finally {
