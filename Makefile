@@ -174,7 +174,7 @@ test-cli: build $(STAMPS)/cli
 
 # ---- run -------------------------------------------------------------------------------
 
-demo: build docs
+demo: build docs $(STAMPS)/cli
 	@scripts/demo.sh
 
 example: build

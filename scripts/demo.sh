@@ -19,6 +19,11 @@ cp -r www-demo/. "$site/"
 cp -r pkg "$site/pkg"
 cp -r build/docs "$site/docs"
 
+port=${PORT:-8787}
+section "The command line against it, from another terminal"
+printf '  export SIGNICAT_CLIENT_ID=demo-client SIGNICAT_CLIENT_SECRET=demo-secret\n'
+printf '  cli/bin/signicat-am.mjs --base-url http://127.0.0.1:%s/account-management --token-url http://127.0.0.1:%s/auth/open/connect/token accounts list\n' "$port" "$port"
+
 section "Emulator serving the demo (Ctrl-C stops it)"
 # A few thousand extra accounts, so that paging shows as it would for a large customer.
-exec "$emulator" --port "${PORT:-8787}" --accounts "${DEMO_ACCOUNTS:-2500}" --serve "$site" "$@"
+exec "$emulator" --port "$port" --accounts "${DEMO_ACCOUNTS:-2500}" --serve "$site" "$@"
