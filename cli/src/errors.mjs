@@ -13,10 +13,10 @@ export class PartialFailure extends Error {
   name = "PartialFailure";
 }
 
-/** The exit code an error means: a call's validation issues are a usage mistake too. */
+/** The exit code an error means: a body the rules refuse or settings that cannot work are usage mistakes too. */
 export function exitCodeOf(error) {
   if (error instanceof UsageError) return EXIT.usage;
-  if (error instanceof SignicatError && error.kind === "validation") return EXIT.usage;
+  if (error instanceof SignicatError && (error.kind === "validation" || error.kind === "config")) return EXIT.usage;
   return EXIT.failed;
 }
 
@@ -39,6 +39,7 @@ export function describe(error) {
 export function describeJson(error) {
   const out = { error: { message: describe(error) } };
   if (error instanceof UsageError) out.error.kind = "usage";
+  if (error instanceof PartialFailure) out.error.kind = "partial";
   if (error instanceof SignicatError) {
     for (const key of ["kind", "retryable", "status", "code", "title", "detail", "traceId", "operation", "issues", "invalidParams"]) {
       if (error[key] !== undefined) out.error[key] = error[key];

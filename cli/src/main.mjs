@@ -321,7 +321,7 @@ Contacts: firstName,lastName,email,roles (roles separated by ;); organizations: 
       code = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     } else {
       code = exitCodeOf(error);
-      if (jsonErrors && !(error instanceof PartialFailure)) stderr.write(`${describeJson(error)}\n`);
+      if (jsonErrors) stderr.write(`${describeJson(error)}\n`);
       else stderr.write(`signicat-am: ${error instanceof PartialFailure ? "" : "error: "}${describe(error)}\n`);
     }
   } finally {

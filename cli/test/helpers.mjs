@@ -1,5 +1,5 @@
 // Runs `signicat-am` as a user does, as its own process, and reads what it printed.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -41,6 +41,16 @@ export function start(args, { env = {}, cwd, measureMemory = false } = {}) {
 }
 
 export const run = (args, options) => start(args, options).done;
+
+/** Whether `script` (util-linux) is there to give a command a terminal. */
+export const canFakeTerminal = spawnSync("script", ["--version"]).status === 0;
+
+/** Runs the command on a pseudo-terminal (stdout and stderr both): what a person sees. */
+export function runOnTerminal(args, { env = {} } = {}) {
+  const quoted = [process.execPath, bin, ...args].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(" ");
+  const result = spawnSync("script", ["-qec", quoted, "/dev/null"], { env: environment(env), encoding: "utf8", timeout: 60_000 });
+  return { code: result.status, output: result.stdout };
+}
 
 /** Options and credentials that point the command at a started HTTP emulator. */
 export function against(emulator) {

@@ -137,6 +137,30 @@ describe("import against the HTTP emulator", () => {
     console.log(`kill -9 and --resume: duplicates ${after.duplicates.length}, lost ${after.missing.filter((n) => !listed.includes(n)).length}`);
   });
 
+  test("Ctrl-C: the creates in flight finish, the rest wait for --resume, none is unknown", { timeout: 120_000 }, async () => {
+    const { file, names } = accountsCsv("interrupted.csv", "Interrupted", 300);
+    await setRandomFaults(emulator, "slow=15ms@1");
+    const { args, env } = against(emulator);
+    const { child, done } = start([...args, "import", "accounts", file, "--concurrency", "4"], { env });
+    const journal = `${file}.journal`;
+    let exited;
+    done.then((result) => (exited = result));
+    while (!exited && (!existsSync(journal) || (readFileSync(journal, "utf8").match(/"created"/g) ?? []).length < 50)) await sleep(10);
+    child.kill("SIGINT");
+    const stopped = await done;
+    await setRandomFaults(emulator, "");
+    assert.equal(stopped.code, 1);
+    assert.match(stopped.stderr, /^stopping: waiting for the creates already sent/m);
+    assert.match(stopped.stderr, /accounts: \d+ created, 0 failed, 0 unknown, 0 skipped \(created by an earlier run\), \d+ not sent\n/);
+    assert.match(stopped.stderr, /run it again with --resume/);
+
+    const resumed = await run([...args, "import", "accounts", file, "--resume"], { env });
+    assert.equal(resumed.code, 0, resumed.stderr);
+    assert.match(resumed.stderr, /accounts: \d+ created, 0 failed, 0 unknown, \d+ skipped/);
+    const { duplicates, missing } = await census(emulator, names);
+    assert.deepEqual({ duplicates, missing }, { duplicates: [], missing: [] });
+  });
+
   test("1 000 rows under 503 and connection resets: no duplicates, unknown creates named", { timeout: 120_000 }, async () => {
     const { file, names } = accountsCsv("faults.csv", "Faulty", 1000);
     await setRandomFaults(emulator, "503=0.05,reset=0.02", 19);

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 
-import { against, jsonl, run, startEmulator } from "./helpers.mjs";
+import { against, canFakeTerminal, jsonl, run, runOnTerminal, startEmulator } from "./helpers.mjs";
 
 const ROOT_ORGANIZATION = "o-p-vmNfUQi6K5e4ogaE3XuG";
 const ACCOUNT = "a-ppge-MPfm05tUemL4fs5HRqR4";
@@ -145,6 +145,22 @@ describe("conventions", () => {
     assert.match(version.stdout, /^\d+\.\d+\.\d+ \(signicat-account-management \d+\.\d+\.\d+\)\n$/);
   });
 
+  test("on a terminal: a table, and a progress bar unless NO_COLOR or --quiet", { skip: !canFakeTerminal && "no `script` to fake a terminal" }, async () => {
+    const table = runOnTerminal(["--emulator", "accounts", "list", "--limit", "2"]);
+    assert.equal(table.code, 0, table.output);
+    assert.match(table.output, /^id\s+name\s+isSandbox\s+region\s+cloud\s+enabled\s+isSoftDeleted\s+organization\.name\r?$/m);
+    const dir = mkdtempSync(join(tmpdir(), "signicat-am-tty-"));
+    const args = ["--emulator", "--emulator-accounts", "5000", "export", "accounts", "--out"];
+    const bar = runOnTerminal([...args, join(dir, "a.csv")]);
+    assert.equal(bar.code, 0, bar.output);
+    assert.match(bar.output, /exporting accounts \d+ \| \d+\/s/);
+    for (const [label, extra, env] of [["NO_COLOR", [], { NO_COLOR: "1" }], ["--quiet", ["--quiet"], {}]]) {
+      const plain = runOnTerminal([...args, join(dir, `${label}.csv`), ...extra], { env });
+      assert.equal(plain.code, 0, plain.output);
+      assert.doesNotMatch(plain.output, /exporting accounts|\u001b/, `a bar with ${label}`);
+    }
+  });
+
   test("usage mistakes exit 2 with one line; failed calls exit 1; --format json makes errors JSON", async () => {
     const unknown = await run(["accounts", "lst"]);
     assert.equal(unknown.code, 2);
@@ -152,6 +168,9 @@ describe("conventions", () => {
     const noCredentials = await run(["accounts", "list"]);
     assert.equal(noCredentials.code, 2);
     assert.equal(noCredentials.stderr, "signicat-am: error: set SIGNICAT_CLIENT_ID and SIGNICAT_CLIENT_SECRET (or use --emulator to try the commands without an account)\n");
+    const insecure = await run(["--base-url", "http://example.com/account-management", "accounts", "list"], { env: { SIGNICAT_CLIENT_ID: "id", SIGNICAT_CLIENT_SECRET: "secret-value" } });
+    assert.equal(insecure.code, 2);
+    assert.equal(insecure.stderr, "signicat-am: error: baseUrl must be an https:// URL (http:// only for localhost, 127.0.0.1 or ::1)\n");
     const invalid = await run(["--emulator", "accounts", "create", "--name", "Team A", "--region", "US"]);
     assert.equal(invalid.code, 2);
     assert.equal(invalid.stderr.split("\n").length, 2, "one line");
