@@ -1,7 +1,7 @@
 // Data goes to stdout in the chosen format: a table on a terminal, JSON, JSON lines or CSV.
 // A writer takes items page by page, so a listing of every account is never held whole
 // (except for a table, which must know its widths).
-import { cell, pick } from "./resources.mjs";
+import { accessor, cell, pick } from "./resources.mjs";
 
 export const FORMATS = ["table", "json", "jsonl", "csv"];
 
@@ -44,6 +44,7 @@ export function writeText(stream, text) {
  */
 export function createWriter({ stream, format, fields, columns, single = false }) {
   const cols = fields ?? columns;
+  const readers = cols.map(accessor);
   // Loaded for CSV alone, at its first page.
   let stringify;
   const csv = async (rows, header) => {
@@ -65,7 +66,7 @@ export function createWriter({ stream, format, fields, columns, single = false }
         if (single) text = `${JSON.stringify(project(items[0], fields), null, 2)}\n`;
         else text = items.map((item, i) => `${count + i === 0 ? "[\n  " : ",\n  "}${JSON.stringify(project(item, fields))}`).join("");
       } else if (format === "csv") {
-        text = await csv(items.map((item) => cols.map((c) => cell(pick(item, c)))), count === 0);
+        text = await csv(items.map((item) => readers.map((read) => cell(read(item)))), count === 0);
       } else {
         held.push(...items);
       }

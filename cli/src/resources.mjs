@@ -71,18 +71,26 @@ export function bodyFromCsv(resource, record) {
   return body;
 }
 
-/** The value at a dotted path (`organization.name`), or undefined. */
-export function pick(item, path) {
-  let value = item;
-  for (const key of path.split(".")) {
-    if (value === null || value === undefined) return undefined;
-    value = value[key];
-  }
-  return value;
+/** A reader of the value at a dotted path (`organization.name`), the path split once. */
+export function accessor(path) {
+  const keys = path.split(".");
+  if (keys.length === 1) return (item) => item?.[path];
+  return (item) => {
+    let value = item;
+    for (const key of keys) {
+      if (value === null || value === undefined) return undefined;
+      value = value[key];
+    }
+    return value;
+  };
 }
+
+/** The value at a dotted path, or undefined. */
+export const pick = (item, path) => accessor(path)(item);
 
 /** A value as one cell of text: lists joined with `;`, objects as JSON. */
 export function cell(value) {
+  if (typeof value === "string") return value;
   if (value === undefined || value === null) return "";
   if (Array.isArray(value)) return value.map((v) => (typeof v === "object" ? JSON.stringify(v) : String(v))).join(";");
   if (typeof value === "object") return JSON.stringify(value);
