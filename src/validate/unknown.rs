@@ -36,7 +36,12 @@ fn closest(key: &str, known: &[&'static str]) -> Option<&'static str> {
     let length = key.chars().count();
     known
         .iter()
-        .map(|name| (strsim::osa_distance(&lower, &name.to_ascii_lowercase()), *name))
+        .map(|name| {
+            (
+                strsim::osa_distance(&lower, &name.to_ascii_lowercase()),
+                *name,
+            )
+        })
         .filter(|(distance, name)| *distance <= (length.max(name.len()) / 3).max(1))
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, name)| name)
