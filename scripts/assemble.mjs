@@ -7,7 +7,8 @@
 //                           await); the operation table is written into it from the wasm
 //   pkg/entries/node.cjs    CommonJS, the facade bundled in by esbuild, loads the nodejs build
 //   pkg/entries/node.js     ESM for Node, re-exports node.cjs (one instance per process)
-//   pkg/entries/edge.js     ESM for workerd and edge-light: imports the .wasm as a module
+//   pkg/entries/edge.js     ESM for workerd and edge-light: imports the .wasm as a module,
+//                           with the web glue minus its `new URL` (wasm/*.edge.js)
 //   pkg/wasm/               the glue of both builds (web: .js/.d.ts, nodejs: .cjs/.d.cts),
 //                           the .wasm the web glue fetches, and the same bytes embedded in
 //                           _bg.wasm.cjs, which the nodejs glue requires instead of reading
@@ -108,6 +109,12 @@ async function bundleCommonJs(from, to, { inject = [] } = {}) {
 const wasmDir = join(out, "wasm");
 const webGlobals = ["TextDecoder", "TextEncoder", "fetch", "Headers", "Response", "AbortController"];
 placeWasm({ glue, web: "web", node: "node", dir: wasmDir, embed: true, globals: webGlobals, globalsPath: "../src/node-globals.cjs" });
+// The edge entry's glue: the web glue without the `new URL(…, import.meta.url)` of the init it
+// never calls, which Turbopack would follow into an edge function as a second copy of the .wasm.
+const webGlue = readFileSync(join(wasmDir, `${glue}.js`), "utf8");
+const wasmUrl = `new URL('${glue}_bg.wasm', import.meta.url)`;
+if (webGlue.split(wasmUrl).length !== 2) fail(`the web glue no longer locates the .wasm once with ${wasmUrl}`);
+writeFileSync(join(wasmDir, `${glue}.edge.js`), webGlue.replace(wasmUrl, `undefined /* the edge entry calls initSync */`));
 
 cpSync(join(template, "src"), join(out, "src"), { recursive: true });
 cpSync(join(template, "README.md"), join(out, "README.md"));

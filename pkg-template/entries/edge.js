@@ -3,7 +3,7 @@
 // .wasm is imported as a module (`?module`, which wrangler and Next.js both compile ahead of
 // time) and instantiated synchronously on import: `validate.*` works at once, as in Node.
 import wasmModule from "../wasm/signicat_account_management_bg.wasm?module";
-import * as glue from "../wasm/signicat_account_management.js";
+import * as glue from "../wasm/signicat_account_management.edge.js";
 import { createApi } from "../src/facade.js";
 
 // Next.js's edge sandbox (`next start`) compiles the module in its own realm, so it fails the
