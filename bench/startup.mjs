@@ -73,7 +73,12 @@ export async function measureBrowserStartup({ packageDir, browserEntry, runs, si
   rmSync(siteDir, { recursive: true, force: true });
   mkdirSync(siteDir, { recursive: true });
   cpSync(packageDir, join(siteDir, "pkg"), { recursive: true, dereference: true });
-  for (const [name, page] of Object.entries(PAGES)) writeFileSync(join(siteDir, `${name}.html`), page(browserEntry));
+  // The emulator's --serve policy runs no inline script: each page's module is a file beside it.
+  for (const [name, page] of Object.entries(PAGES)) {
+    const [, script] = /<script type="module">([\s\S]*)<\/script>/.exec(page(browserEntry));
+    writeFileSync(join(siteDir, `${name}.js`), script);
+    writeFileSync(join(siteDir, `${name}.html`), `<!doctype html>\n<script type="module" src="./${name}.js"></script>\n`);
+  }
 
   const emulator = await startEmulator({ args: ["--seed", "7", "--serve", siteDir] });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: CHROMIUM_ARGS });
