@@ -105,8 +105,9 @@ export function checkRows(resource, rows) {
  */
 export function outcomeOf(error) {
   if (!(error instanceof SignicatError)) return "unknown";
-  if (["validation", "config", "auth"].includes(error.kind)) return "failed";
+  // The SDK sets retryable only when nothing was applied (a 503, a token endpoint that failed).
   if (error.retryable) return "retry";
+  if (["validation", "config", "auth"].includes(error.kind)) return "failed";
   if (["network", "timeout", "aborted", "decode"].includes(error.kind)) return "unknown";
   if (error.kind === "api" && (error.status === 502 || error.status === 504)) return "unknown";
   return "failed";

@@ -310,8 +310,6 @@ Contacts: firstName,lastName,email,roles (roles separated by ;); organizations: 
       }),
     );
 
-  for (const command of program.commands) if (command.commands.length) command.exitOverride().configureOutput(program.configureOutput()).showHelpAfterError("(add --help for usage)");
-
   try {
     await program.parseAsync(argv);
   } catch (error) {

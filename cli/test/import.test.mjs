@@ -161,6 +161,29 @@ describe("import against the HTTP emulator", () => {
     assert.deepEqual({ duplicates, missing }, { duplicates: [], missing: [] });
   });
 
+  test("a create that timed out after it was sent is named, not sent again by --resume, and sent by --resend-unknown once checked", async () => {
+    const { file, names } = accountsCsv("timeout.csv", "Timeout", 3);
+    // The first create is answered after the command has stopped waiting for it.
+    await emulator.armFault("slow=1500ms", { method: "POST", path: "/account-management/accounts", times: 1 });
+    const { args, env } = against(emulator);
+    const first = await run([...args, "--timeout", "500", "import", "accounts", file, "--concurrency", "1"], { env });
+    assert.equal(first.code, 1);
+    assert.match(first.stderr, new RegExp(`:2: outcome unknown \\(.*\\): check whether account "Timeout 1" in organization ${ROOT_ORGANIZATION} exists\n`));
+    assert.match(first.stderr, /accounts: 2 created, 0 failed, 1 unknown, 0 skipped/);
+    await sleep(1500);
+    await emulator.clearStats();
+    const resumed = await run([...args, "import", "accounts", file, "--resume"], { env });
+    assert.equal(resumed.code, 1);
+    assert.match(resumed.stderr, /accounts: 0 created, 0 failed, 1 unknown, 2 skipped/);
+    assert.equal((await emulator.stats()).counts["POST /account-management/accounts"], undefined, "a create was sent again");
+    // The user checks, as the message asks: the emulator dropped the create with its connection.
+    assert.deepEqual((await census(emulator, names)).missing, ["Timeout 1"]);
+    const resent = await run([...args, "import", "accounts", file, "--resume", "--resend-unknown"], { env });
+    assert.equal(resent.code, 0, resent.stderr);
+    assert.match(resent.stderr, /accounts: 1 created, 0 failed, 0 unknown, 2 skipped/);
+    assert.deepEqual(await census(emulator, names), { duplicates: [], missing: [] });
+  });
+
   test("1 000 rows under 503 and connection resets: no duplicates, unknown creates named", { timeout: 120_000 }, async () => {
     const { file, names } = accountsCsv("faults.csv", "Faulty", 1000);
     await setRandomFaults(emulator, "503=0.05,reset=0.02", 19);
