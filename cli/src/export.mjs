@@ -1,7 +1,7 @@
 // `export`: every item of a listing to a .csv or .jsonl file, one page in memory at a time.
 // The next page is fetched while the current one is written; the file appears under its
 // name only once it is whole.
-import { createWriteStream } from "node:fs";
+import { createWriteStream, rmSync } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { finished } from "node:stream/promises";
 
@@ -62,6 +62,15 @@ export async function runExport(client, resource, options, { stderr = process.st
   await opened;
   const writer = createWriter({ stream, format, fields, columns: spec.csvColumns });
   const progress = await createProgress({ enabled: progressEnabled(options, stderr), label: `exporting ${resource}`, stream: stderr });
+  // Ctrl-C leaves no half file behind.
+  const onSignal = () => {
+    progress.stop();
+    stream.destroy();
+    rmSync(partial, { force: true });
+    process.exit(130);
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
   try {
     for await (const items of prefetched(pagesOf(client, resource, options))) {
       await writer.page(items);
@@ -77,6 +86,8 @@ export async function runExport(client, resource, options, { stderr = process.st
     throw error;
   } finally {
     progress.stop();
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
   }
   if (!options.quiet) stderr.write(`exported ${writer.count} ${writer.count === 1 ? spec.singular : resource} to ${options.out}\n`);
   return writer.count;

@@ -16,17 +16,20 @@ export async function createProgress({ enabled, label, total, stream = process.s
   const started = performance.now();
   let value = 0;
   bar.start(total ?? 0, 0, { rate: 0 });
+  let stopped = false;
   const rate = () => Math.round(value / Math.max((performance.now() - started) / 1000, 0.001));
   return {
     update(next) {
       value = next;
-      bar.update(value, { rate: rate() });
+      if (!stopped) bar.update(value, { rate: rate() });
     },
     increment() {
       value += 1;
-      bar.update(value, { rate: rate() });
+      if (!stopped) bar.update(value, { rate: rate() });
     },
     stop() {
+      if (stopped) return;
+      stopped = true;
       bar.stop();
     },
   };

@@ -8,7 +8,7 @@ import { after, before, test } from "node:test";
 import { parse } from "csv-parse/sync";
 import { SignicatClient } from "signicat-account-management";
 
-import { against, jsonl, run, startEmulator } from "./helpers.mjs";
+import { against, jsonl, run, start, startEmulator } from "./helpers.mjs";
 
 const MB = 1e6;
 const dir = mkdtempSync(join(tmpdir(), "signicat-am-export-"));
@@ -52,7 +52,7 @@ test("100 000 accounts to CSV with flat memory, every account once", { timeout: 
   if (big.peakRss > 0) assert.ok(growth < 64 * MB, `memory grew by ${(growth / MB).toFixed(1)} MB over 100 000 accounts`);
 });
 
-test("JSON lines, --fields, invoices and the in-process emulator; a failed export leaves no file", async () => {
+test("JSON lines, --fields, invoices and the in-process emulator; an export stopped or failed leaves no file", async () => {
   const { args, env } = against(emulator);
   const out = join(dir, "contacts.jsonl");
   const contacts = await run([...args, "export", "contacts", "--out", out, "--fields", "id,name,organization.id", "--quiet"], { env });
@@ -70,6 +70,13 @@ test("JSON lines, --fields, invoices and the in-process emulator; a failed expor
   const wrongName = await run(["--emulator", "export", "accounts", "--out", join(dir, "accounts.xlsx")]);
   assert.equal(wrongName.code, 2);
   assert.match(wrongName.stderr, /--out must end in \.csv or \.jsonl/);
+
+  const stopped = join(dir, "stopped.csv");
+  const { child, done } = start([...args, "export", "accounts", "--out", stopped], { env });
+  while (!existsSync(`${stopped}.partial`) && child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 5));
+  child.kill("SIGINT");
+  assert.equal((await done).code, 130);
+  assert.ok(!existsSync(stopped) && !existsSync(`${stopped}.partial`), "Ctrl-C left a file behind");
 
   const failed = join(dir, "failed.csv");
   const refused = await run(["--base-url", emulator.baseUrl, "--token-url", emulator.tokenUrl, "export", "accounts", "--out", failed], {
