@@ -8,7 +8,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 
 import { openClient } from "./client.mjs";
 import { EXIT, PartialFailure, UsageError, describe, describeJson, exitCodeOf } from "./errors.mjs";
-import { invoiceWindow, pagesOf, prefetched, runExport } from "./export.mjs";
+import { invoiceWindow, prefetched, runExport } from "./export.mjs";
 import { FORMATS, createWriter, outputSettings, writeText } from "./output.mjs";
 import { RESOURCES } from "./resources.mjs";
 
