@@ -11,6 +11,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{json, Value};
 use signicat_account_management::json::{Json, JsonObject, Type};
+use signicat_account_management::model::params::Query as _;
 use signicat_account_management::model::schema::{normalise, Field, Presence, Shape};
 use signicat_account_management::model::*;
 use signicat_account_management::pagination::page_token;
@@ -445,5 +446,38 @@ fn schemas_name_exactly_the_fields_of_the_typescript_declarations() {
     ];
     for (name, decl, shape) in models {
         assert_eq!(schema_fields(&shape), declared_fields(decl), "{name}");
+    }
+}
+
+/// The option names the facade checks a caller's options against are the ones each query's
+/// TypeScript declaration lists, so a parameter added to one and not the other fails here.
+#[test]
+fn query_names_are_exactly_the_fields_of_their_declarations() {
+    let queries: [(&str, &str, &[&str]); 5] = [
+        ("ListParams", ListParams::DECL, ListParams::NAMES),
+        (
+            "ListAccountsParams",
+            ListAccountsParams::DECL,
+            ListAccountsParams::NAMES,
+        ),
+        (
+            "GetAccountParams",
+            GetAccountParams::DECL,
+            GetAccountParams::NAMES,
+        ),
+        (
+            "GetOrganizationParams",
+            GetOrganizationParams::DECL,
+            GetOrganizationParams::NAMES,
+        ),
+        (
+            "ListInvoicesParams",
+            ListInvoicesParams::DECL,
+            ListInvoicesParams::NAMES,
+        ),
+    ];
+    for (name, decl, names) in queries {
+        let declared: Vec<String> = declared_fields(decl).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(declared, names, "{name}");
     }
 }

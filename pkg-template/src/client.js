@@ -6,6 +6,7 @@ import { createDispatch } from "./dispatch.js";
 import { toSignicatError } from "./error.js";
 import { plainHeaders, requestIdOf } from "./headers.js";
 import { createLog } from "./log.js";
+import { CLIENT_ALIASES, CLIENT_OPTIONS, unknownOptions } from "./options.js";
 import { createTracer, endOperation } from "./trace.js";
 
 export function createClientClass(wasm, methods) {
@@ -16,6 +17,8 @@ export function createClientClass(wasm, methods) {
 
     constructor(options = {}) {
       try {
+        const unknown = options && typeof options === "object" ? unknownOptions(options, CLIENT_OPTIONS, CLIENT_ALIASES, "a client option") : [];
+        if (unknown.length > 0) throw { kind: "config", message: unknown.map((u) => u.message).join(". "), retryable: false };
         const middleware = checkedMiddleware(options?.middleware);
         this.#log = options && typeof options === "object" ? createLog(options) : undefined;
         this.#tracer = createTracer();
@@ -31,9 +34,10 @@ export function createClientClass(wasm, methods) {
         throw toSignicatError(thrown);
       }
       const namespaces = {};
-      for (const { index, namespace, method, paged, params, body } of methods) {
+      for (const { index, namespace, method, paged, params, body, options: names, aliases } of methods) {
         const at = params.length + (body ? 1 : 0);
-        const call = (...args) => this.#call(index, `${namespace}.${method}`, args, at);
+        const known = { names, aliases };
+        const call = (...args) => this.#call(index, `${namespace}.${method}`, args, at, known);
         const target = (namespaces[namespace] ??= {});
         target[method] = call;
         if (paged) target.listAll = (options) => paginate(call, options);
@@ -43,10 +47,12 @@ export function createClientClass(wasm, methods) {
     }
 
     /** One call: its data, with `.withResponse()` for the answer it came in. */
-    #call(index, operation, args, optionsAt) {
+    #call(index, operation, args, optionsAt, known) {
       const options = args[optionsAt];
-      if (options && typeof options === "object" && options.headers !== undefined) {
-        args[optionsAt] = { ...options, headers: plainHeaders(options.headers) };
+      if (options && typeof options === "object") {
+        const unknown = unknownOptions(options, known.names, known.aliases, "an option of this method");
+        if (unknown.length > 0) return rejected(invalidOptions(operation, unknown));
+        if (options.headers !== undefined) args[optionsAt] = { ...options, headers: plainHeaders(options.headers) };
       }
       const trace = this.#tracer?.operation(operation);
       const call = { operation, attempts: 0, trace };
@@ -82,6 +88,27 @@ export function createClientClass(wasm, methods) {
       return "SignicatClient {}";
     }
   };
+}
+
+/** A promise that rejects with `error` and offers `.withResponse()`, as every call's does. */
+function rejected(error) {
+  const whole = Promise.reject(error);
+  const data = whole.then(() => undefined);
+  data.catch(() => {});
+  whole.catch(() => {});
+  return Object.assign(data, { withResponse: () => whole });
+}
+
+/** The `validation` error for options a method does not take: nothing was sent. */
+function invalidOptions(operation, unknown) {
+  return toSignicatError({
+    kind: "validation",
+    message: `Invalid input for ${operation}: ${unknown.map((u) => u.message).join("; ")}`,
+    retryable: false,
+    operation,
+    issues: unknown.map(({ name, message }) => ({ field: name, rule: "unknown", message })),
+    invalidParams: unknown.map(({ name, message }) => ({ name, reason: message })),
+  });
 }
 
 /** `appInfo` as a User-Agent product, `name/version (url)`, with nothing a header cannot hold. */

@@ -77,6 +77,9 @@ pub trait Query: Default {
     /// The parameters found in `options`; members of the wrong type are issues.
     fn read<V: Json>(options: &mut Options<V>) -> Self;
 
+    /// The names `read` takes, as the facade checks a caller's options against them.
+    const NAMES: &'static [&'static str];
+
     fn pairs(&self) -> Pairs;
 
     /// The API's names for parameters this SDK names otherwise, with the name it takes.
@@ -91,11 +94,10 @@ pub trait Query: Default {
     fn from_options<V: Json>(options: Option<V>) -> Result<Self, Vec<ValidationIssue>> {
         let mut reader = Options {
             options,
-            known: Vec::from(REQUEST_OPTIONS),
             issues: Vec::new(),
         };
         let params = Self::read(&mut reader);
-        let mut issues = reader.unknown(Self::WIRE_NAMES);
+        let mut issues = reader.issues;
         issues.extend(params.issues());
         match issues.is_empty() {
             true => Ok(params),
@@ -107,28 +109,11 @@ pub trait Query: Default {
 /// The options argument of a call, read member by member.
 pub struct Options<V: Json> {
     options: Option<V>,
-    /// The names read so far, and those of the per-call options.
-    known: Vec<&'static str>,
     issues: Vec<ValidationIssue>,
 }
 
 impl<V: Json> Options<V> {
-    /// The issues found while reading, then one for each member no reader asked for.
-    fn unknown(self, wire_names: &[(&str, &'static str)]) -> Vec<ValidationIssue> {
-        let keys = self.options.as_ref().map(Json::keys).unwrap_or_default();
-        let mut issues = self.issues;
-        for unknown in validate::unknown::unknown_names(&keys, &self.known, wire_names) {
-            issues.push(ValidationIssue {
-                message: unknown.message("an option of this method"),
-                field: unknown.name,
-                rule: Rule::Unknown,
-            });
-        }
-        issues
-    }
-
     fn member(&mut self, name: &'static str, expected: Type) -> Option<V> {
-        self.known.push(name);
         let value = self.options.as_ref()?.member(name)?;
         match value.json_type() {
             None | Some(Type::Null) => None,
@@ -168,6 +153,8 @@ impl<V: Json> Options<V> {
 }
 
 impl Query for ListParams {
+    const NAMES: &'static [&'static str] = &["limit", "page"];
+
     fn read<V: Json>(options: &mut Options<V>) -> Self {
         ListParams {
             limit: options.count("limit"),
@@ -201,6 +188,8 @@ impl ListAccountsParams {
 }
 
 impl Query for ListAccountsParams {
+    const NAMES: &'static [&'static str] = &["limit", "page", "deleted"];
+
     fn read<V: Json>(options: &mut Options<V>) -> Self {
         ListAccountsParams {
             limit: options.count("limit"),
@@ -221,6 +210,8 @@ impl Query for ListAccountsParams {
 }
 
 impl Query for GetAccountParams {
+    const NAMES: &'static [&'static str] = &["deleted"];
+
     fn read<V: Json>(options: &mut Options<V>) -> Self {
         GetAccountParams {
             deleted: options.flag("deleted"),
@@ -236,6 +227,8 @@ impl Query for GetAccountParams {
 }
 
 impl Query for GetOrganizationParams {
+    const NAMES: &'static [&'static str] = &["deletedAccounts"];
+
     fn read<V: Json>(options: &mut Options<V>) -> Self {
         GetOrganizationParams {
             deleted_accounts: options.flag("deletedAccounts"),
@@ -251,6 +244,8 @@ impl Query for GetOrganizationParams {
 }
 
 impl Query for ListInvoicesParams {
+    const NAMES: &'static [&'static str] = &["after", "before"];
+
     const WIRE_NAMES: &'static [(&'static str, &'static str)] = &[
         ("invoiceDateAfter", "after"),
         ("invoiceDateBefore", "before"),
@@ -284,6 +279,8 @@ impl Query for ListInvoicesParams {
 pub struct NoParams {}
 
 impl Query for NoParams {
+    const NAMES: &'static [&'static str] = &[];
+
     fn read<V: Json>(_: &mut Options<V>) -> Self {
         NoParams {}
     }

@@ -22,19 +22,16 @@ pub struct DateTime {
 /// nine digits, and `Z` or `±HH:MM`. Every part must exist on the calendar: no 31 April, no
 /// 29 February outside leap years, no leap second (JavaScript's `Date` cannot hold one either).
 pub fn parse(value: &str) -> Option<DateTime> {
-    let (date, time) = match value.split_once(['T', 't']) {
-        Some((date, time)) => (date, Some(time)),
-        None => (value, None),
+    // Byte by byte: no string slicing, so no panic path (and its formatting) reaches the wasm.
+    let mut text = Cursor {
+        bytes: value.as_bytes(),
+        at: 0,
     };
-    let mut parts = date.split('-');
-    let (Some(y), Some(m), Some(d), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
-    else {
-        return None;
-    };
-    let year = u16::try_from(digits(y, 4)?).ok()?;
-    let month = u8::try_from(digits(m, 2)?).ok()?;
-    let day = u8::try_from(digits(d, 2)?).ok()?;
+    let year = u16::try_from(text.number(4)?).ok()?;
+    text.eat(b"-")?;
+    let month = u8::try_from(text.number(2)?).ok()?;
+    text.eat(b"-")?;
+    let day = u8::try_from(text.number(2)?).ok()?;
     if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
         return None;
     }
@@ -48,8 +45,9 @@ pub fn parse(value: &str) -> Option<DateTime> {
         nanosecond: 0,
         offset_minutes: 0,
     };
-    if let Some(time) = time {
-        read_time(time, &mut at)?;
+    if !text.done() {
+        text.eat(b"Tt")?;
+        read_time(&mut text, &mut at)?;
     }
     Some(at)
 }
@@ -59,58 +57,79 @@ pub fn is_date_time(value: &str) -> bool {
     parse(value).is_some()
 }
 
-fn read_time(time: &str, at: &mut DateTime) -> Option<()> {
-    let (clock, offset) = if let Some(clock) = time.strip_suffix(['Z', 'z']) {
-        (clock, 0)
-    } else if let Some((clock, zone)) = time.rsplit_once(['+', '-']) {
-        let sign = if time.len() > clock.len() && time.as_bytes().get(clock.len()) == Some(&b'-') {
-            -1
-        } else {
-            1
-        };
-        let (h, m) = zone.split_once(':')?;
-        let (h, m) = (digits(h, 2)?, digits(m, 2)?);
-        if h > 23 || m > 59 {
-            return None;
+/// `HH:MM[:SS[.f…]][Z|±HH:MM]` to the end of the text.
+fn read_time(text: &mut Cursor<'_>, at: &mut DateTime) -> Option<()> {
+    let hour = text.number(2)?;
+    text.eat(b":")?;
+    let minute = text.number(2)?;
+    let mut second = 0;
+    if text.eat(b":").is_some() {
+        second = text.number(2)?;
+        if text.eat(b".").is_some() {
+            let mut digits = 0;
+            while let Some(digit) = text.digit() {
+                digits += 1;
+                if digits > 9 {
+                    return None;
+                }
+                at.nanosecond = at.nanosecond * 10 + digit;
+            }
+            if digits == 0 {
+                return None;
+            }
+            at.nanosecond *= 10u32.pow(9 - digits);
         }
-        (clock, sign * i16::try_from(h * 60 + m).ok()?)
-    } else {
-        (time, 0)
-    };
-    let (clock, fraction) = match clock.split_once('.') {
-        Some((whole, fraction)) => (whole, Some(fraction)),
-        None => (clock, None),
-    };
-    let mut fields = clock.split(':');
-    let hour = digits(fields.next()?, 2)?;
-    let minute = digits(fields.next()?, 2)?;
-    let second = match fields.next() {
-        Some(s) => digits(s, 2)?,
-        None if fraction.is_none() => 0,
-        None => return None,
-    };
-    if fields.next().is_some() || hour > 23 || minute > 59 || second > 59 {
-        return None;
     }
-    if let Some(fraction) = fraction {
-        if fraction.is_empty() || fraction.len() > 9 {
-            return None;
+    if text.eat(b"Zz").is_none() {
+        if let Some(sign) = text.eat(b"+-") {
+            let h = text.number(2)?;
+            text.eat(b":")?;
+            let m = text.number(2)?;
+            if h > 23 || m > 59 {
+                return None;
+            }
+            let minutes = i16::try_from(h * 60 + m).ok()?;
+            at.offset_minutes = if sign == b'-' { -minutes } else { minutes };
         }
-        let padded = digits(fraction, fraction.len())?;
-        at.nanosecond = padded * 10u32.pow(9 - fraction.len() as u32);
+    }
+    if !text.done() || hour > 23 || minute > 59 || second > 59 {
+        return None;
     }
     at.hour = u8::try_from(hour).ok()?;
     at.minute = u8::try_from(minute).ok()?;
     at.second = u8::try_from(second).ok()?;
-    at.offset_minutes = offset;
     Some(())
 }
 
-/// `s` as a number when it is exactly `n` ASCII digits.
-fn digits(s: &str, n: usize) -> Option<u32> {
-    (s.len() == n && s.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| s.parse().ok())
-        .flatten()
+/// A reading position in a text.
+struct Cursor<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Cursor<'_> {
+    fn done(&self) -> bool {
+        self.at == self.bytes.len()
+    }
+
+    /// The next byte when it is one of `allowed`, taken.
+    fn eat(&mut self, allowed: &[u8]) -> Option<u8> {
+        let byte = *self.bytes.get(self.at)?;
+        allowed.contains(&byte).then(|| {
+            self.at += 1;
+            byte
+        })
+    }
+
+    /// The next byte's value when it is a digit, taken.
+    fn digit(&mut self) -> Option<u32> {
+        self.eat(b"0123456789").map(|b| u32::from(b - b'0'))
+    }
+
+    /// Exactly `n` digits, as a number.
+    fn number(&mut self, n: usize) -> Option<u32> {
+        (0..n).try_fold(0, |value, _| Some(value * 10 + self.digit()?))
+    }
 }
 
 const fn days_in_month(year: u16, month: u8) -> u8 {

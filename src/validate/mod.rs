@@ -11,7 +11,6 @@ mod fields;
 mod issue;
 mod organization;
 pub mod params;
-pub mod unknown;
 mod website;
 
 use serde::de::DeserializeOwned;

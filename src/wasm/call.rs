@@ -324,7 +324,6 @@ impl Client {
         }
         if let Some(error) = error {
             fields.push(("error", JsValue::from_str(&error.message)));
-            fields.push(("errorKind", JsValue::from_str(error.kind.as_str())));
         }
         let _ = observe.call2(&JsValue::UNDEFINED, &call.context, &object(&fields));
     }

@@ -10,7 +10,6 @@ use super::js::get;
 use crate::config;
 use crate::error::Error;
 use crate::json::text as msg;
-use crate::validate::unknown::unknown_names;
 
 /// How to reach and authenticate to the API. Pass exactly one of `clientId` + `clientSecret`
 /// (servers only), `accessToken`, or `getToken`.
@@ -129,60 +128,11 @@ fn function(options: &JsValue, key: &str) -> Result<Option<Function>, Error> {
     })
 }
 
-/// Every option the constructor takes, in the order of [`ClientOptions`]; `appInfo` and the
-/// last three are the facade's, which checks their values.
-const NAMES: [&str; 17] = [
-    "baseUrl",
-    "tokenUrl",
-    "clientId",
-    "clientSecret",
-    "accessToken",
-    "getToken",
-    "timeoutMs",
-    "maxRetries",
-    "fetch",
-    "dangerouslyAllowBrowser",
-    "onRequest",
-    "onResponse",
-    "headers",
-    "appInfo",
-    "middleware",
-    "logLevel",
-    "logger",
-];
-
-/// The OAuth and snake_case spellings a caller may bring from elsewhere.
-const ALIASES: [(&str, &str); 5] = [
-    ("client_id", "clientId"),
-    ("client_secret", "clientSecret"),
-    ("access_token", "accessToken"),
-    ("base_url", "baseUrl"),
-    ("token_url", "tokenUrl"),
-];
-
-/// A `config` error naming every option the constructor does not know; never their values.
-fn refuse_unknown(options: &JsValue) -> Result<(), Error> {
-    let keys: Vec<String> = js_sys::Object::keys(options.unchecked_ref::<js_sys::Object>())
-        .iter()
-        .filter_map(|key| key.as_string())
-        .collect();
-    let unknown = unknown_names(&keys, &NAMES, &ALIASES);
-    if unknown.is_empty() {
-        return Ok(());
-    }
-    let messages: Vec<String> = unknown
-        .iter()
-        .map(|u| u.message("a client option"))
-        .collect();
-    Err(Error::config(messages.join(". ")))
-}
-
 impl ClientOptions {
     pub fn from_js(options: &JsValue) -> Result<ClientOptions, Error> {
         if !options.is_object() {
             return Err(Error::config("The client options must be an object"));
         }
-        refuse_unknown(options)?;
         let whole = |v: &JsValue| v.as_f64().and_then(|n| config::max_retries(n).ok());
         Ok(ClientOptions {
             base_url: text(options, "baseUrl")?,

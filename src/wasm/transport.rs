@@ -225,7 +225,7 @@ fn too_large(response: &Response, context: &str) -> Error {
 fn length_is_read_size(response: &Response) -> bool {
     let visible = !matches!(response_type(response).as_str(), "cors" | "opaque");
     let encoding = response.headers().get("content-encoding").ok().flatten();
-    visible && encoding.is_none_or(|e| e.trim().eq_ignore_ascii_case("identity"))
+    visible && encoding.is_none_or(|e| e.eq_ignore_ascii_case("identity"))
 }
 
 /// Whether the body may be read whole: its declared length is within the limit and is the
