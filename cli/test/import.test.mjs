@@ -201,6 +201,16 @@ describe("import against the HTTP emulator", () => {
     const created = new Set(summary.created.map((row) => names[row.line - 2]));
     assert.deepEqual(missing.filter((n) => created.has(n)), [], "a row reported created is not there");
     assert.ok(summary.created.length >= 900, `${summary.created.length} created`);
+
+    // The user checks the named ones, finds none of them (a reset create is not made here), and sends them.
+    const unknown = summary.unknown.map((row) => names[row.line - 2]);
+    assert.deepEqual(missing.filter((n) => !unknown.includes(n)).length, summary.failed.length);
+    assert.ok(unknown.every((n) => missing.includes(n)));
+    const resent = await run([...args, "import", "accounts", file, "--resume", "--resend-unknown", "--concurrency", "8"], { env });
+    assert.equal(resent.code, summary.failed.length ? 1 : 0, resent.stderr);
+    const after = await census(emulator, names);
+    console.log(`1 000 rows under faults, after --resume --resend-unknown: duplicates ${after.duplicates.length}, missing ${after.missing.length}`);
+    assert.deepEqual(after, { duplicates: [], missing: [] });
   });
 });
 
