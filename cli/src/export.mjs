@@ -54,23 +54,25 @@ export async function runExport(client, resource, options, { stderr = process.st
   const format = fileFormat(options.out);
   const fields = options.fields ? options.fields.split(",").map((f) => f.trim()).filter(Boolean) : undefined;
   const partial = `${options.out}.partial`;
-  const stream = createWriteStream(partial);
+  let stream;
+  let progress;
+  // Ctrl-C leaves no half file behind: the handler is in place before the file exists.
+  const onSignal = () => {
+    progress?.stop();
+    stream?.destroy();
+    rmSync(partial, { force: true });
+    process.exit(130);
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  stream = createWriteStream(partial);
   const opened = new Promise((resolve, reject) => {
     stream.once("open", resolve);
     stream.once("error", reject);
   });
   await opened;
   const writer = createWriter({ stream, format, fields, columns: spec.csvColumns });
-  const progress = await createProgress({ enabled: progressEnabled(options, stderr), label: `exporting ${resource}`, stream: stderr });
-  // Ctrl-C leaves no half file behind.
-  const onSignal = () => {
-    progress.stop();
-    stream.destroy();
-    rmSync(partial, { force: true });
-    process.exit(130);
-  };
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  progress = await createProgress({ enabled: progressEnabled(options, stderr), label: `exporting ${resource}`, stream: stderr });
   try {
     for await (const items of prefetched(pagesOf(client, resource, options))) {
       await writer.page(items);
