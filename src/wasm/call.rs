@@ -142,7 +142,9 @@ impl Client {
         url.push_str(&query_string(&call.query));
         let timeout_ms = options.timeout_ms.unwrap_or(self.settings.timeout_ms);
         let fail = |error: Error| (error.with_operation(route.name), None);
-        let cancel = Cancel::new(options.signal, timeout_ms, self.fetch.is_none()).map_err(fail)?;
+        // A caller's fetch or middleware may ignore the signal; only the runtime's own is trusted to.
+        let honours_signal = self.fetch.is_none() && self.dispatch.is_none();
+        let cancel = Cancel::new(options.signal, timeout_ms, honours_signal).map_err(fail)?;
         let deadline = now_ms() + timeout_ms;
         let mut attempts = Attempts::new(
             route.method,
