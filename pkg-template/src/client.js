@@ -4,7 +4,7 @@
 
 import { createDispatch } from "./dispatch.js";
 import { toSignicatError } from "./error.js";
-import { plainHeaders, requestIdOf } from "./headers.js";
+import { headerList, requestIdOf } from "./headers.js";
 import { createLog } from "./log.js";
 import { CLIENT_ALIASES, CLIENT_OPTIONS, unknownOptions } from "./options.js";
 import { createTracer, endOperation } from "./trace.js";
@@ -28,7 +28,7 @@ export function createClientClass(wasm, methods) {
           observe: this.#log ? (_call, event) => this.#log.attempt(event) : undefined,
           product: options?.appInfo === undefined ? undefined : productOf(options.appInfo),
         };
-        const given = options && typeof options === "object" && options.headers !== undefined ? { ...options, headers: plainHeaders(options.headers) } : options;
+        const given = options && typeof options === "object" && options.headers !== undefined ? { ...options, headers: headerList(options.headers) } : options;
         this.#core = new wasm.ClientCore(given, internals);
       } catch (thrown) {
         throw toSignicatError(thrown);
@@ -52,7 +52,13 @@ export function createClientClass(wasm, methods) {
       if (options && typeof options === "object") {
         const unknown = unknownOptions(options, known.names, known.aliases, "an option of this method");
         if (unknown.length > 0) return rejected(invalidOptions(operation, unknown));
-        if (options.headers !== undefined) args[optionsAt] = { ...options, headers: plainHeaders(options.headers) };
+        if (options.headers !== undefined) {
+          try {
+            args[optionsAt] = { ...options, headers: headerList(options.headers) };
+          } catch (thrown) {
+            return rejected(toSignicatError(thrown));
+          }
+        }
       }
       const trace = this.#tracer?.operation(operation);
       const call = { operation, attempts: 0, trace };

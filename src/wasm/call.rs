@@ -14,7 +14,6 @@ use crate::error::Error;
 use crate::http::attempt::{Attempts, Event, Next};
 use crate::http::retry::repeat_is_safe;
 use crate::http::retry_after;
-use crate::json::text;
 use crate::model::Pairs;
 use crate::routes::{query_string, Route};
 use std::rc::Rc;
@@ -60,39 +59,16 @@ pub struct RequestOptions {
     pub max_retries: Option<u32>,
 }
 
-/// Headers given as a plain object of strings (the facade turns a `Headers` or a list of
-/// pairs into one). `Authorization` is the client's own: a caller's would be overwritten
-/// or leak past a token refresh, so it is refused.
-pub fn header_pairs(value: &JsValue, option: &str) -> Result<Vec<(String, String)>, Error> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(Vec::new());
-    }
-    let Some(object) = value.dyn_ref::<js_sys::Object>() else {
-        return Err(Error::config(text(&[
-            &option,
-            &" must be an object of header names and values",
-        ])));
+/// Headers as the facade hands them over: `[name, value, name, value, …]`, already checked
+/// (strings, and no `Authorization`, which is the client's own).
+pub fn header_list(value: &JsValue) -> Vec<(String, String)> {
+    let Some(list) = value.dyn_ref::<js_sys::Array>() else {
+        return Vec::new();
     };
-    let mut pairs = Vec::new();
-    for entry in js_sys::Object::entries(object).iter() {
-        let name = get(&entry, "0").as_string().unwrap_or_default();
-        let Some(value) = get(&entry, "1").as_string() else {
-            return Err(Error::config(text(&[
-                &option,
-                &".",
-                &name.as_str(),
-                &" must be a string",
-            ])));
-        };
-        if name.eq_ignore_ascii_case("authorization") {
-            return Err(Error::config(text(&[
-                &option,
-                &" must not set Authorization: the client sends its own token",
-            ])));
-        }
-        pairs.push((name, value));
-    }
-    Ok(pairs)
+    let text = |at: u32| list.get(at).as_string().unwrap_or_default();
+    (0..list.length() / 2)
+        .map(|pair| (text(pair * 2), text(pair * 2 + 1)))
+        .collect()
 }
 
 impl RequestOptions {
@@ -119,7 +95,7 @@ impl RequestOptions {
         Ok(RequestOptions {
             signal,
             timeout_ms,
-            headers: header_pairs(&get(options, "headers"), "headers")?,
+            headers: header_list(&get(options, "headers")),
             max_retries,
         })
     }

@@ -5,7 +5,7 @@ use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::call::header_pairs;
+use super::call::header_list;
 use super::js::get;
 use crate::config;
 use crate::error::Error;
@@ -157,7 +157,7 @@ impl ClientOptions {
             )?,
             on_request: function(options, "onRequest")?,
             on_response: function(options, "onResponse")?,
-            headers: header_pairs(&get(options, "headers"), "headers")?,
+            headers: header_list(&get(options, "headers")),
             app_info: None,
             middleware: None,
             log_level: None,

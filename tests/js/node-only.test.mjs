@@ -144,3 +144,14 @@ test("SIGNICAT_LOG turns logging on without a code change, and a wrong value is 
   assert.match(wrong, /SIGNICAT_LOG=loud is not one of off, error, warn, info, debug/);
   assert.doesNotMatch(wrong, /contacts\.list GET/, "and logging stays off");
 });
+
+test("a middleware that never answers still ends at the call's timeout or abort", async () => {
+  const stuck = () => new Promise(() => {});
+  const client = new SignicatClient({ ...options(), middleware: [stuck], maxRetries: 0 });
+  const timedOut = await client.accounts.list({ limit: 1, timeoutMs: 200 }).catch((e) => e);
+  assert.equal(timedOut.kind, "timeout", String(timedOut));
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(), 50);
+  const stopped = await client.accounts.list({ limit: 1, signal: controller.signal }).catch((e) => e);
+  assert.equal(stopped.kind, "aborted", String(stopped));
+});
