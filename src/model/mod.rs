@@ -27,7 +27,7 @@ pub use organization::{
 pub use page::Page;
 pub use params::{
     GetAccountParams, GetOrganizationParams, ListAccountsParams, ListInvoicesParams, ListParams,
-    NoParams, Options, Pairs, Query, REQUEST_OPTIONS,
+    NoParams, Options, Pairs, Query,
 };
 pub use problem::{InvalidParam, ProblemDetails};
 pub use reference::Reference;

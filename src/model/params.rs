@@ -68,22 +68,20 @@ pub struct ListInvoicesParams {
 /// A query's name and value pairs, in order.
 pub type Pairs = Vec<(&'static str, String)>;
 
-/// The options every method takes beside its query parameters (see `RequestOptions`).
-pub const REQUEST_OPTIONS: [&str; 4] = ["signal", "timeoutMs", "headers", "maxRetries"];
-
 /// Query parameters of one operation: read from the caller's options, their rules, and the
 /// pairs they put in the URL.
 pub trait Query: Default {
     /// The parameters found in `options`; members of the wrong type are issues.
     fn read<V: Json>(options: &mut Options<V>) -> Self;
 
-    /// The names `read` takes, as the facade checks a caller's options against them.
-    const NAMES: &'static [&'static str];
+    /// The names `read` takes, comma-separated, as the facade checks a caller's options
+    /// against them (one text, not a list: the wasm hands it over as it is).
+    const NAMES: &'static str;
 
     fn pairs(&self) -> Pairs;
 
-    /// The API's names for parameters this SDK names otherwise, with the name it takes.
-    const WIRE_NAMES: &'static [(&'static str, &'static str)] = &[];
+    /// The API's names for parameters this SDK names otherwise, as `api=sdk`, comma-separated.
+    const WIRE_NAMES: &'static str = "";
 
     /// Every issue with the parameters (none for most).
     fn issues(&self) -> Vec<ValidationIssue> {
@@ -153,7 +151,7 @@ impl<V: Json> Options<V> {
 }
 
 impl Query for ListParams {
-    const NAMES: &'static [&'static str] = &["limit", "page"];
+    const NAMES: &'static str = "limit,page";
 
     fn read<V: Json>(options: &mut Options<V>) -> Self {
         ListParams {
@@ -188,7 +186,7 @@ impl ListAccountsParams {
 }
 
 impl Query for ListAccountsParams {
-    const NAMES: &'static [&'static str] = &["limit", "page", "deleted"];
+    const NAMES: &'static str = "limit,page,deleted";
 
     fn read<V: Json>(options: &mut Options<V>) -> Self {
         ListAccountsParams {
@@ -210,7 +208,7 @@ impl Query for ListAccountsParams {
 }
 
 impl Query for GetAccountParams {
-    const NAMES: &'static [&'static str] = &["deleted"];
+    const NAMES: &'static str = "deleted";
 
     fn read<V: Json>(options: &mut Options<V>) -> Self {
         GetAccountParams {
@@ -227,7 +225,7 @@ impl Query for GetAccountParams {
 }
 
 impl Query for GetOrganizationParams {
-    const NAMES: &'static [&'static str] = &["deletedAccounts"];
+    const NAMES: &'static str = "deletedAccounts";
 
     fn read<V: Json>(options: &mut Options<V>) -> Self {
         GetOrganizationParams {
@@ -244,12 +242,9 @@ impl Query for GetOrganizationParams {
 }
 
 impl Query for ListInvoicesParams {
-    const NAMES: &'static [&'static str] = &["after", "before"];
+    const NAMES: &'static str = "after,before";
 
-    const WIRE_NAMES: &'static [(&'static str, &'static str)] = &[
-        ("invoiceDateAfter", "after"),
-        ("invoiceDateBefore", "before"),
-    ];
+    const WIRE_NAMES: &'static str = "invoiceDateAfter=after,invoiceDateBefore=before";
 
     fn read<V: Json>(options: &mut Options<V>) -> Self {
         ListInvoicesParams {
@@ -279,7 +274,7 @@ impl Query for ListInvoicesParams {
 pub struct NoParams {}
 
 impl Query for NoParams {
-    const NAMES: &'static [&'static str] = &[];
+    const NAMES: &'static str = "";
 
     fn read<V: Json>(_: &mut Options<V>) -> Self {
         NoParams {}

@@ -21,7 +21,7 @@ use crate::error::Error;
 use crate::json::text;
 use crate::model::schema::Shape;
 use crate::model::Pairs;
-use crate::model::{Query, Schema, REQUEST_OPTIONS};
+use crate::model::{Query, Schema};
 use crate::routes::{Operation, Route, Visitor};
 use crate::validate::Body;
 
@@ -43,10 +43,10 @@ pub fn operation(index: u32) -> Result<Operation, Error> {
 }
 
 /// The table as the facade reads it: `[{ name, params, body, paged, options, aliases }]`, with
-/// the names each method's options take (its query's and the per-call ones) and the API's names
-/// for those the SDK names otherwise, so the facade refuses any other name.
+/// the names each method's query takes and the API's names for those the SDK names otherwise
+/// (`api=sdk`), each comma-separated, so the facade refuses any other name.
 #[wasm_bindgen(
-    unchecked_return_type = "{ name: string; params: string[]; body: boolean; paged: boolean; options: string[]; aliases: [string, string][] }[]"
+    unchecked_return_type = "{ name: string; params: string[]; body: boolean; paged: boolean; options: string; aliases: string }[]"
 )]
 pub fn operations() -> Array {
     let list = Array::new();
@@ -54,23 +54,14 @@ pub fn operations() -> Array {
         let route = op.route();
         let params: Array = route.params().map(JsValue::from_str).collect();
         let (names, wire) = op.visit(OptionsOf);
-        let options: Array = names
-            .iter()
-            .chain(REQUEST_OPTIONS.iter())
-            .map(|name| JsValue::from_str(name))
-            .collect();
-        let aliases: Array = wire
-            .iter()
-            .map(|(api, sdk)| Array::of2(&JsValue::from_str(api), &JsValue::from_str(sdk)))
-            .collect();
         let info = Object::new();
         for (key, value) in [
             ("name", JsValue::from_str(route.name)),
             ("params", params.into()),
             ("body", JsValue::from_bool(route.sends_body)),
             ("paged", JsValue::from_bool(route.paged)),
-            ("options", options.into()),
-            ("aliases", aliases.into()),
+            ("options", JsValue::from_str(names)),
+            ("aliases", JsValue::from_str(wire)),
         ] {
             let _ = Reflect::set(&info, &JsValue::from_str(key), &value);
         }
@@ -107,10 +98,7 @@ struct PlanOf;
 struct OptionsOf;
 
 impl Visitor for OptionsOf {
-    type Output = (
-        &'static [&'static str],
-        &'static [(&'static str, &'static str)],
-    );
+    type Output = (&'static str, &'static str);
 
     fn visit<Q: Query, B: Body, R: Schema>(self, _: &'static Route) -> Self::Output {
         (Q::NAMES, Q::WIRE_NAMES)

@@ -103,4 +103,16 @@ describe("the route table", () => {
     }
     equal(thrown?.kind, "config", "an undeclared option is refused");
   });
+
+  test("every per-call option the types declare is one every method takes", async () => {
+    const generated = readFileSync(join(packageDir, "wasm", "signicat_account_management.d.ts"), "utf8");
+    const block = generated.match(/export interface RequestOptions \{([\s\S]*?)\n\}/);
+    ok(block, "the generated declarations have RequestOptions");
+    const declared = [...block[1].matchAll(/^\s+(\w+)\?:/gm)].map((m) => m[1]);
+    deepEqual(declared.sort(), ["headers", "maxRetries", "signal", "timeoutMs"]);
+    for (const name of declared) {
+      const error = await client.contacts.get("c-p-doesnotexist", { [name]: undefined }).catch((e) => e);
+      ok(!error.message.includes("is not an option"), `${name}: ${error.message}`);
+    }
+  });
 });
