@@ -68,21 +68,17 @@ export function createClientClass(wasm, methods) {
       } catch (thrown) {
         answered = Promise.reject(thrown);
       }
-      const whole = answered.then(
-        ([data, response]) => {
-          trace && endOperation(trace.span);
-          return { data, response, requestId: requestIdOf(response.headers) };
-        },
-        (thrown) => {
-          const error = toSignicatError(thrown);
-          trace && endOperation(trace.span, error);
-          throw error;
-        },
-      );
-      const data = whole.then((result) => result.data);
+      const settled = answered.then(trace && ((pair) => (endOperation(trace.span), pair)), (thrown) => {
+        const error = toSignicatError(thrown);
+        trace && endOperation(trace.span, error);
+        throw error;
+      });
+      const data = settled.then((pair) => pair[0]);
       // Whichever of the two the caller awaits, the other must not report an unhandled rejection.
       data.catch(() => {});
-      return Object.assign(data, { withResponse: () => whole });
+      // The metadata is read only when asked for: most calls never look at it.
+      const withResponse = () => settled.then(([data, response]) => ({ data, response, requestId: requestIdOf(response.headers) }));
+      return Object.assign(data, { withResponse });
     }
 
     // Nothing of the client's state (credentials included) is printable.
