@@ -180,28 +180,32 @@ impl<V: Json> Checker<V> {
 
     /// An optional email address of at most `max` characters; empty means "none".
     pub fn email(&mut self, name: &'static str, max: usize) {
-        let len_issues = self.issues.len();
-        if let Some(address) = self.text(name, Presence::Optional, 0, max) {
-            if self.issues.len() == len_issues && !address.is_empty() && !is_email(&address) {
-                let message = msg(&[
-                    &self.path(name),
-                    &" must be an email address, such as name@example.com",
-                ]);
-                self.report(name, Rule::Email, message);
-            }
-        }
+        let is_email_or_none = |address: &str| address.is_empty() || is_email(address);
+        let expected = " must be an email address, such as name@example.com";
+        self.formatted(name, max, is_email_or_none, Rule::Email, expected);
     }
 
     /// An optional web address of at most `max` characters (see [`is_web_address`]).
     pub fn website(&mut self, name: &'static str, max: usize) {
+        let expected = " must be an http or https address, such as https://example.com";
+        self.formatted(name, max, is_web_address, Rule::Url, expected);
+    }
+
+    /// Optional text of at most `max` characters that `fits` must accept, else `rule` is broken;
+    /// a length issue is reported alone.
+    fn formatted(
+        &mut self,
+        name: &'static str,
+        max: usize,
+        fits: impl Fn(&str) -> bool,
+        rule: Rule,
+        expected: &'static str,
+    ) {
         let len_issues = self.issues.len();
-        if let Some(address) = self.text(name, Presence::Optional, 0, max) {
-            if self.issues.len() == len_issues && !is_web_address(&address) {
-                let message = msg(&[
-                    &self.path(name),
-                    &" must be an http or https address, such as https://example.com",
-                ]);
-                self.report(name, Rule::Url, message);
+        if let Some(text) = self.text(name, Presence::Optional, 0, max) {
+            if self.issues.len() == len_issues && !fits(&text) {
+                let message = msg(&[&self.path(name), &expected]);
+                self.report(name, rule, message);
             }
         }
     }
