@@ -30,6 +30,19 @@ async function census(emulator, names) {
 }
 
 /** The names the summary lists as unknown (`check whether account "…" … exists`). */
+/**
+ * Starts an import of `file` with 4 in flight and returns once its journal records `count`
+ * creates, or once it ended first (`exited`, then, is its result).
+ */
+async function importUntilCreated(args, env, file, count) {
+  const { child, done } = start([...args, "import", "accounts", file, "--concurrency", "4"], { env });
+  const journal = `${file}.journal`;
+  let exited;
+  done.then((result) => (exited = result));
+  while (!exited && (!existsSync(journal) || (readFileSync(journal, "utf8").match(/"created"/g) ?? []).length < count)) await sleep(10);
+  return { child, done, exited };
+}
+
 const unknownNames = (stderr) => [...stderr.matchAll(/outcome unknown .*: check whether account "([^"]+)" in organization \S+ exists$/gm)].map((m) => m[1]);
 
 describe("import against the HTTP emulator", () => {
@@ -102,11 +115,7 @@ describe("import against the HTTP emulator", () => {
     // Every answer a little late, so that the run is still going when it is killed.
     await setRandomFaults(emulator, "slow=15ms@1");
     const { args, env } = against(emulator);
-    const { child, done } = start([...args, "import", "accounts", file, "--concurrency", "4"], { env });
-    const journal = `${file}.journal`;
-    let exited;
-    done.then((result) => (exited = result));
-    while (!exited && (!existsSync(journal) || (readFileSync(journal, "utf8").match(/"created"/g) ?? []).length < 100)) await sleep(10);
+    const { child, done, exited } = await importUntilCreated(args, env, file, 100);
     assert.equal(exited, undefined, `the run ended before it was killed: ${exited?.stderr}`);
     child.kill("SIGKILL");
     assert.equal((await done).signal, "SIGKILL");
@@ -141,11 +150,7 @@ describe("import against the HTTP emulator", () => {
     const { file, names } = accountsCsv("interrupted.csv", "Interrupted", 300);
     await setRandomFaults(emulator, "slow=15ms@1");
     const { args, env } = against(emulator);
-    const { child, done } = start([...args, "import", "accounts", file, "--concurrency", "4"], { env });
-    const journal = `${file}.journal`;
-    let exited;
-    done.then((result) => (exited = result));
-    while (!exited && (!existsSync(journal) || (readFileSync(journal, "utf8").match(/"created"/g) ?? []).length < 50)) await sleep(10);
+    const { child, done } = await importUntilCreated(args, env, file, 50);
     child.kill("SIGINT");
     const stopped = await done;
     await setRandomFaults(emulator, "");
