@@ -9,18 +9,22 @@ const EMPTY_PAGE = JSON.stringify({ data: [], next: null });
 
 /**
  * `page` is `{ body, contentType }`, a real answer of the emulator to `GET /accounts?limit=50`.
- * The same SDK call over an empty page tells the fixed cost of a call from the decoding.
+ * The same SDK call over an empty page tells the fixed cost of a call from the decoding, and
+ * with a pass-through middleware what the layer adds.
  */
 export async function measureDecode({ SignicatClient, page, timeMs }) {
   const headers = { "content-type": page.contentType };
-  const answering = (body) =>
+  const answering = (body, extra) =>
     new SignicatClient({
       baseUrl: "https://decode.invalid/account-management",
       accessToken: "decode-benchmark",
       fetch: async () => new Response(body, { status: 200, headers }),
+      ...extra,
     });
   const full = answering(page.body);
   const empty = answering(EMPTY_PAGE);
+  // A middleware that only passes the request on: the price of the layer and its `Request`.
+  const layered = answering(EMPTY_PAGE, { middleware: [(request, next) => next(request)] });
   const decoded = await full.accounts.list({ limit: 50 });
   const expected = JSON.parse(page.body).data.length;
   if (decoded.data.length !== expected) throw new Error(`the SDK decoded ${decoded.data.length} of ${expected} accounts`);
@@ -29,6 +33,7 @@ export async function measureDecode({ SignicatClient, page, timeMs }) {
   bench
     .add("sdk", () => full.accounts.list({ limit: 50 }))
     .add("sdkEmpty", () => empty.accounts.list({ limit: 50 }))
+    .add("sdkLayered", () => layered.accounts.list({ limit: 50 }))
     .add("json", () => JSON.parse(page.body))
     .add("responseJson", () => new Response(page.body, { status: 200, headers }).json());
   await bench.run();

@@ -41,6 +41,10 @@ export function rows(results) {
     sdk: timing(decode.sdkEmpty, us),
     compare: `decoding the 50 accounts: ${us(decode.sdk.median - decode.sdkEmpty.median)}`,
   });
+  row("pure CPU", "… and with one middleware that passes the request on (the attempt as a `Request`, built by gloo-net)", {
+    sdk: timing(decode.sdkLayered, us),
+    compare: `the layer: ${us(decode.sdkLayered.median - decode.sdkEmpty.median)}`,
+  });
 
   const nodeExtra = nodeStartup.sdk - nodeStartup.fetch;
   row("start-up", `Node: import → first call done (incl. token), median of ${nodeStartup.runs}`, {

@@ -6,9 +6,9 @@
 import { endAttempt, traceparent } from "./trace.js";
 
 /**
- * `dispatch(call, authorization, url, init)`, as the wasm calls it instead of `fetch`:
- * `init` holds no token, `authorization` is the header's value, `call` the facade's per-call
- * context (`{ operation, attempts, trace }`).
+ * `dispatch(call, authorization, request)`, as the wasm calls it instead of `fetch`: the
+ * `request` (built by the wasm) holds no token, `authorization` is the header's value, `call`
+ * the facade's per-call context (`{ operation, attempts, trace }`).
  */
 export function createDispatch({ middleware, fetch, log, tracer }) {
   const send = fetch ?? ((url, init) => globalThis.fetch(url, init));
@@ -35,13 +35,13 @@ export function createDispatch({ middleware, fetch, log, tracer }) {
     return response;
   }
 
-  return function dispatch(call, authorization, url, init) {
+  return function dispatch(call, authorization, request) {
     const step = (index) => (request) => {
       if (!(request instanceof Request)) throw new TypeError("a middleware must pass a Request to next");
       return index < middleware.length ? middleware[index](request, step(index + 1)) : last(call, authorization, request);
     };
     try {
-      return Promise.resolve(step(0)(new Request(url, init)));
+      return Promise.resolve(step(0)(request));
     } catch (error) {
       return Promise.reject(error);
     }

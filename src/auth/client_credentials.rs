@@ -1,7 +1,6 @@
 //! The OAuth 2.0 client-credentials request (RFC 6749 §4.4) as Signicat expects it.
 
-use base64::Engine;
-
+use super::base64::encode_into;
 use super::Secret;
 use crate::routes::encode_component;
 
@@ -16,7 +15,7 @@ pub fn basic_authorization(client_id: &str, client_secret: &Secret) -> Secret {
     pair.push(':');
     encode_component(client_secret.expose(), &mut pair);
     let mut header = String::from("Basic ");
-    base64::engine::general_purpose::STANDARD.encode_string(pair, &mut header);
+    encode_into(pair.as_bytes(), &mut header);
     Secret::new(header)
 }
 

@@ -1,5 +1,6 @@
 //! Where access tokens come from and how long one is used.
 
+mod base64;
 pub mod client_credentials;
 pub mod secret;
 pub mod token;

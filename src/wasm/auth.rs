@@ -11,7 +11,7 @@ use wasm_bindgen_futures::future_to_promise;
 use super::cancel::{Cancel, GuardError};
 use super::convert::{error_from_js, error_to_js};
 use super::js::{clear_timeout, get, message_of, now_ms, sleep};
-use super::transport::{self, Exchange, SendError};
+use super::transport::{self, Exchange, SendError, Sender};
 use crate::auth::client_credentials::{basic_authorization, FORM_BODY, FORM_CONTENT_TYPE};
 use crate::auth::token::{is_sendable, OAuthError, TokenResponse};
 use crate::auth::{CachedToken, Secret, TokenInfo, TokenPacing};
@@ -176,12 +176,13 @@ impl Auth {
         };
         let context = "POST tokenUrl";
         let started = now_ms();
-        let response = match transport::send(&exchange, self.fetch.as_ref(), &cancel).await {
-            Ok(response) => response,
-            Err(SendError::Network { error, .. }) | Err(SendError::Stopped(error)) => {
-                return Err(error)
-            }
-        };
+        let response =
+            match transport::send(&exchange, Sender::Fetch(self.fetch.as_ref()), &cancel).await {
+                Ok(response) => response,
+                Err(SendError::Network { error, .. }) | Err(SendError::Stopped(error)) => {
+                    return Err(error)
+                }
+            };
         let body = transport::json(&response, &cancel, context).await;
         if !response.ok() {
             let refusal = body.ok().map(|b| OAuthError::read(&b));

@@ -8,7 +8,7 @@ use web_sys::{AbortSignal, Response};
 use super::auth::Auth;
 use super::cancel::{Cancel, GuardError};
 use super::js::{clear_timeout, get, now_ms, object, sleep};
-use super::transport::{self, Exchange, SendError};
+use super::transport::{self, Exchange, SendError, Sender};
 use crate::config::{self, Settings};
 use crate::error::Error;
 use crate::http::attempt::{Attempts, Event, Next};
@@ -189,8 +189,11 @@ impl Client {
                 cancel.mark_unrepeatable();
             }
             let started = now_ms();
-            let fetch = via.as_ref().or(self.fetch.as_ref());
-            let response = match transport::send(&exchange, fetch, &cancel).await {
+            let sender = match &via {
+                Some(layer) => Sender::Layer(layer),
+                None => Sender::Fetch(self.fetch.as_ref()),
+            };
+            let response = match transport::send(&exchange, sender, &cancel).await {
                 Ok(response) => response,
                 Err(SendError::Stopped(error)) => return Err(fail(error)),
                 Err(SendError::Network { refused, error }) => {

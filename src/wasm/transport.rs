@@ -1,5 +1,6 @@
 //! One HTTP exchange over fetch, and reading its body.
 
+use gloo_net::http::{Headers, Method as HttpMethod, RequestBuilder};
 use js_sys::Function;
 use js_sys::Uint8Array;
 use wasm_bindgen::{JsCast, JsValue};
@@ -30,27 +31,41 @@ pub enum SendError {
     Stopped(Error),
 }
 
+/// Where an attempt goes: `fetch(url, init)` (the caller's `fetch` or the runtime's), or the
+/// facade's dispatch layer, which takes a standard `Request` for its middleware.
+#[derive(Clone, Copy)]
+pub enum Sender<'a> {
+    Fetch(Option<&'a Function>),
+    Layer(&'a Function),
+}
+
 pub async fn send(
     exchange: &Exchange<'_>,
-    custom_fetch: Option<&Function>,
+    sender: Sender<'_>,
     cancel: &Cancel,
 ) -> Result<Response, SendError> {
     let headers = header_list(&exchange.headers).map_err(SendError::Stopped)?;
-    let init = RequestInit::new();
-    init.set_method(exchange.method.as_str());
-    init.set_headers(&headers);
-    init.set_signal(Some(&cancel.signal()));
-    // The API never redirects; following one would carry the Authorization header elsewhere.
-    // "manual" and a refusal below, as workerd rejects "error" before sending anything.
-    init.set_redirect(RequestRedirect::Manual);
-    if let Some(body) = exchange.body {
-        init.set_body(&JsValue::from_str(body));
-    }
-    // `fetch(url, init)`: a `Request` made here would be copied again inside fetch.
-    match cancel
-        .guard_io(fetch(custom_fetch, exchange.url, &init))
-        .await
-    {
+    let sent = match sender {
+        Sender::Fetch(custom) => {
+            // `fetch(url, init)`: a `Request` made here would be copied again inside fetch.
+            let init = RequestInit::new();
+            init.set_method(exchange.method.as_str());
+            init.set_headers(&headers);
+            init.set_signal(Some(&cancel.signal()));
+            // The API never redirects; following one would carry the Authorization header elsewhere.
+            // "manual" and a refusal below, as workerd rejects "error" before sending anything.
+            init.set_redirect(RequestRedirect::Manual);
+            if let Some(body) = exchange.body {
+                init.set_body(&JsValue::from_str(body));
+            }
+            fetch(custom, exchange.url, &init)
+        }
+        Sender::Layer(layer) => {
+            let request = layered_request(exchange, headers, cancel).map_err(SendError::Stopped)?;
+            call_layer(layer, &request)
+        }
+    };
+    match cancel.guard_io(sent).await {
         Ok(response) => match response.dyn_into::<Response>() {
             Ok(response) if is_redirect(&response) => {
                 Err(SendError::Stopped(redirect_refused(exchange, &response)))
@@ -79,6 +94,41 @@ pub async fn send(
                 error: Error::new(ErrorKind::Network, message),
             })
         }
+    }
+}
+
+/// The attempt as a `Request`, built by gloo-net, for the dispatch layer's middleware; the
+/// same method, headers, signal and redirect rule as the plain path.
+fn layered_request(
+    exchange: &Exchange<'_>,
+    headers: web_sys::Headers,
+    cancel: &Cancel,
+) -> Result<web_sys::Request, Error> {
+    let builder = RequestBuilder::new(exchange.url)
+        .method(match exchange.method {
+            Method::Get => HttpMethod::GET,
+            Method::Post => HttpMethod::POST,
+            Method::Put => HttpMethod::PUT,
+            Method::Patch => HttpMethod::PATCH,
+            Method::Delete => HttpMethod::DELETE,
+        })
+        .headers(Headers::from_raw(headers))
+        .abort_signal(Some(&cancel.signal()))
+        .redirect(RequestRedirect::Manual);
+    let built = match exchange.body {
+        Some(body) => builder.body(body),
+        None => builder.build(),
+    };
+    built
+        .map(web_sys::Request::from)
+        .map_err(|_| Error::config("This runtime could not make a Request of the attempt"))
+}
+
+/// `layer(request)`; a synchronous throw becomes a rejection.
+fn call_layer(layer: &Function, request: &web_sys::Request) -> js_sys::Promise {
+    match layer.call1(&JsValue::UNDEFINED, request) {
+        Ok(value) => js_sys::Promise::resolve(&value),
+        Err(error) => js_sys::Promise::reject(&error),
     }
 }
 

@@ -46,7 +46,7 @@ export const layers = [
       const middleware = [
         async (request, next) => {
           order.push("outer in");
-          seen.push({ url: request.url, headers: [...request.headers.entries()] });
+          seen.push({ url: request.url, method: request.method, redirect: request.redirect, body: await request.clone().text(), headers: [...request.headers.entries()] });
           request.headers.set("x-correlation-id", "corr-42");
           const response = await next(request);
           order.push("outer out");
@@ -70,6 +70,16 @@ export const layers = [
       for (const token of tokens) ok(!text(seen).includes(token), "no middleware saw the token");
       ok(!seen[0].headers.some(([name]) => name === "authorization"), "no Authorization header above the last step");
       ok(!text(seen).includes(env.clientSecret), "nor the secret");
+      // The Request the client built for the attempt: what plain fetch would have been given.
+      equal(seen[0].method, "GET");
+      ok(seen[0].url.endsWith("/accounts?limit=2"), seen[0].url);
+      equal(seen[0].redirect, "manual", "redirects are refused, not followed, under middleware too");
+      ok(seen[0].headers.some(([name, value]) => name === "accept" && value === "application/json"));
+      const made = await client.contacts.create({ firstName: "Kari", lastName: "Nordmann" });
+      equal(made.firstName, "Kari", "a create with a body goes through the middleware");
+      equal(seen[1].method, "POST");
+      equal(JSON.parse(seen[1].body).lastName, "Nordmann", "the middleware reads the body the client built");
+      ok(seen[1].headers.some(([name, value]) => name === "content-type" && value === "application/json"));
     },
   },
   {
