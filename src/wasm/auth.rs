@@ -8,6 +8,7 @@ use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
+use super::body;
 use super::cancel::{Cancel, GuardError};
 use super::convert::{error_from_js, error_to_js};
 use super::js::{clear_timeout, get, message_of, now_ms, sleep};
@@ -183,7 +184,7 @@ impl Auth {
                     return Err(error)
                 }
             };
-        let body = transport::json(&response, &cancel, context).await;
+        let body = body::json(&response, &cancel, context).await;
         if !response.ok() {
             let refusal = body.ok().map(|b| OAuthError::read(&b));
             return Err(refused(response.status(), refusal.unwrap_or_default()));

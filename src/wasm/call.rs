@@ -6,6 +6,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{AbortSignal, Response};
 
 use super::auth::Auth;
+use super::body;
 use super::cancel::{Cancel, GuardError};
 use super::js::{clear_timeout, get, now_ms, object, sleep};
 use super::transport::{self, Exchange, SendError, Sender};
@@ -240,7 +241,7 @@ impl Client {
                 Next::Done => return Ok((response, cancel)),
                 Next::Renew if self.auth.refused(&token) => transport::discard(&response),
                 Next::Renew => {
-                    let error = transport::error_from(&response, &cancel, route.name).await;
+                    let error = body::error_from(&response, &cancel, route.name).await;
                     return Err((error.with_operation(route.name), Some(response)));
                 }
                 Next::Retry { wait_ms } => {
@@ -248,7 +249,7 @@ impl Client {
                     self.pause(&cancel, wait_ms).await.map_err(fail)?;
                 }
                 Next::Fail => {
-                    let mut error = transport::error_from(&response, &cancel, route.name).await;
+                    let mut error = body::error_from(&response, &cancel, route.name).await;
                     error.retry_after_ms = retry_after_ms;
                     // 429 and 503 say the request was not processed; other answers may hide an applied POST.
                     error.retryable &= repeat_is_safe(route.method, matches!(status, 429 | 503));

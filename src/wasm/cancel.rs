@@ -17,7 +17,9 @@ use crate::json::text;
 const TIMEOUT_REASON: &str = "signicat-timeout";
 
 pub struct Cancel {
-    controller: AbortController,
+    /// The signal of the call's own controller, which the timer and the caller's signal abort
+    /// through bound functions; read once, as each read is a call into JS.
+    signal: AbortSignal,
     /// Resolves (never rejects, so it can never go unhandled) once the controller aborts;
     /// made on the first wait that needs it.
     aborted: RefCell<Option<Promise>>,
@@ -57,7 +59,7 @@ impl Cancel {
             (signal, forward)
         });
         Ok(Cancel {
-            controller,
+            signal: controller.signal(),
             aborted: RefCell::new(None),
             timer,
             timeout_ms,
@@ -72,13 +74,13 @@ impl Cancel {
         self.unrepeatable.set(true);
     }
 
-    pub fn signal(&self) -> AbortSignal {
-        self.controller.signal()
+    pub fn signal(&self) -> &AbortSignal {
+        &self.signal
     }
 
     /// The error for a call that was stopped, if it was.
     pub fn stopped(&self) -> Option<Error> {
-        let signal = self.controller.signal();
+        let signal = &self.signal;
         if !signal.aborted() {
             return None;
         }
@@ -125,7 +127,7 @@ impl Cancel {
         let mut aborted = self.aborted.borrow_mut();
         aborted
             .get_or_insert_with(|| {
-                let own = self.controller.signal();
+                let own = &self.signal;
                 Promise::new(&mut |resolve, _reject| {
                     let _ = own.add_event_listener_with_callback("abort", &resolve);
                 })

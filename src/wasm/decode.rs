@@ -4,8 +4,8 @@
 use wasm_bindgen::JsValue;
 use web_sys::Response;
 
+use super::body;
 use super::cancel::Cancel;
-use super::transport;
 use crate::error::Error;
 use crate::http::response::decode_error;
 use crate::model::schema::{normalise, Shape};
@@ -18,16 +18,16 @@ pub async fn answer(
     cancel: &Cancel,
 ) -> Result<JsValue, Error> {
     match route.returns {
-        Returns::Bytes => transport::bytes(response, cancel, route.name)
+        Returns::Bytes => body::bytes(response, cancel, route.name)
             .await
             .map(JsValue::from),
         Returns::Json => {
-            let value = transport::json(response, cancel, route.name).await?;
+            let value = body::json(response, cancel, route.name).await?;
             normalise(&value, shape).map_err(|mismatch| {
                 decode_error(
                     route.name,
                     response.status(),
-                    &transport::content_type(response),
+                    &body::content_type(response),
                     &mismatch.message(),
                 )
             })?;

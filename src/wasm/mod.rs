@@ -2,6 +2,7 @@
 //! mapping errors; the rules, schemas and decisions they apply live in the plain-Rust modules.
 
 mod auth;
+mod body;
 mod call;
 mod cancel;
 mod client;

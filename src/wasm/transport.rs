@@ -2,16 +2,13 @@
 
 use gloo_net::http::{Headers, Method as HttpMethod, RequestBuilder};
 use js_sys::Function;
-use js_sys::Uint8Array;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{ReadableStreamDefaultReader, RequestInit, RequestRedirect, Response};
+use web_sys::{RequestInit, RequestRedirect, Response};
 
 use super::cancel::{Cancel, GuardError};
 use super::js::{fetch, get, message_of};
 use crate::error::{Error, ErrorKind};
-use crate::http::response::{decode_error, is_json};
 use crate::json::text;
-use crate::model::ProblemDetails;
 use crate::routes::Method;
 
 pub struct Exchange<'a> {
@@ -51,7 +48,7 @@ pub async fn send(
             let init = RequestInit::new();
             init.set_method(exchange.method.as_str());
             init.set_headers(&headers);
-            init.set_signal(Some(&cancel.signal()));
+            init.set_signal(Some(cancel.signal()));
             // The API never redirects; following one would carry the Authorization header elsewhere.
             // "manual" and a refusal below, as workerd rejects "error" before sending anything.
             init.set_redirect(RequestRedirect::Manual);
@@ -113,7 +110,7 @@ fn layered_request(
             Method::Delete => HttpMethod::DELETE,
         })
         .headers(Headers::from_raw(headers))
-        .abort_signal(Some(&cancel.signal()))
+        .abort_signal(Some(cancel.signal()))
         .redirect(RequestRedirect::Manual);
     let built = match exchange.body {
         Some(body) => builder.body(body),
@@ -133,7 +130,7 @@ fn call_layer(layer: &Function, request: &web_sys::Request) -> js_sys::Promise {
 }
 
 /// `response.type` as text: web-sys's enum would bring its conversion's panic into the wasm.
-fn response_type(response: &Response) -> String {
+pub(super) fn response_type(response: &Response) -> String {
     get(response, "type").as_string().unwrap_or_default()
 }
 
@@ -208,7 +205,7 @@ pub fn discard(response: &Response) {
 thread_local! {
     /// A rejection handler that does nothing, shared, so a discarded body can never raise
     /// an unhandled rejection.
-    static IGNORE: wasm_bindgen::closure::Closure<dyn FnMut(JsValue)> =
+    pub(super) static IGNORE: wasm_bindgen::closure::Closure<dyn FnMut(JsValue)> =
         wasm_bindgen::closure::Closure::new(|_: JsValue| {});
 }
 
@@ -232,185 +229,10 @@ fn is_refused(error: &JsValue) -> bool {
         .any(|code| code.as_string().as_deref() == Some("ECONNREFUSED"))
 }
 
-fn cause_message(error: &JsValue) -> String {
+pub(super) fn cause_message(error: &JsValue) -> String {
     let cause = get(error, "cause");
     match cause.is_object() {
         true => text(&[&message_of(error), &" (", &message_of(&cause), &")"]),
         false => message_of(error),
     }
-}
-
-pub fn content_type(response: &Response) -> String {
-    response
-        .headers()
-        .get("content-type")
-        .ok()
-        .flatten()
-        .unwrap_or_default()
-}
-
-/// A body larger than this is refused: a broken or hostile server must not exhaust the
-/// memory of the process (an out-of-memory trap in the wasm would leave the call unsettled).
-pub const MAX_BODY_BYTES: f64 = 16.0 * 1024.0 * 1024.0;
-
-/// The `Content-Length` the server declared, if it did.
-fn declared_length(response: &Response) -> Option<f64> {
-    let value = response.headers().get("content-length").ok().flatten()?;
-    // As an integer: parsing a float would pull the float parser into the wasm.
-    value.trim().parse::<u64>().ok().map(|n| n as f64)
-}
-
-fn too_large(response: &Response, context: &str) -> Error {
-    let reason = text(&[
-        &"the body is larger than ",
-        &(MAX_BODY_BYTES as usize),
-        &" bytes, the most this client reads",
-    ]);
-    decode_error(context, response.status(), &content_type(response), &reason)
-}
-
-/// Whether `Content-Length` is the size of the body as read: not when the body is compressed
-/// (it is then the compressed size), nor when the runtime hides `Content-Encoding` (a
-/// cross-origin answer in a browser), as fetch inflates the body before handing it over.
-fn length_is_read_size(response: &Response) -> bool {
-    let visible = !matches!(response_type(response).as_str(), "cors" | "opaque");
-    let encoding = response.headers().get("content-encoding").ok().flatten();
-    visible && encoding.is_none_or(|e| e.eq_ignore_ascii_case("identity"))
-}
-
-/// Whether the body may be read whole: its declared length is within the limit and is the
-/// size it reads to. A declared length over the limit is an error, and the body is let go
-/// unread; otherwise (`false`) the body must be read with a count of the bytes it yields.
-fn within_limit(response: &Response, context: &str) -> Result<bool, Error> {
-    match declared_length(response) {
-        Some(length) if length > MAX_BODY_BYTES => {
-            discard(response);
-            Err(too_large(response, context))
-        }
-        Some(_) => Ok(length_is_read_size(response)),
-        None => Ok(false),
-    }
-}
-
-/// Reads a body chunk by chunk, counting the bytes it yields, and gives up once they pass the limit.
-async fn read_counted(
-    response: &Response,
-    cancel: &Cancel,
-    context: &str,
-) -> Result<Uint8Array, Error> {
-    let Some(body) = response.body() else {
-        return Ok(Uint8Array::new_with_length(0));
-    };
-    let reader: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
-    let mut chunks = Vec::new();
-    let mut total = 0u32;
-    loop {
-        let chunk = match cancel.guard_io(reader.read()).await {
-            Ok(chunk) => chunk,
-            Err(GuardError::Stopped(error)) => return Err(error),
-            Err(GuardError::Rejected(e)) => return Err(body_error(response, context, &e)),
-        };
-        if get(&chunk, "done").is_truthy() {
-            break;
-        }
-        let Ok(part) = get(&chunk, "value").dyn_into::<Uint8Array>() else {
-            return Err(body_error(
-                response,
-                context,
-                &JsValue::from_str("not bytes"),
-            ));
-        };
-        total = total.saturating_add(part.length());
-        if f64::from(total) > MAX_BODY_BYTES {
-            IGNORE.with(|ignore| {
-                let _ = reader.cancel().catch(ignore);
-            });
-            return Err(too_large(response, context));
-        }
-        chunks.push(part);
-    }
-    let whole = Uint8Array::new_with_length(total);
-    let mut at = 0;
-    for part in chunks {
-        whole.set(&part, at);
-        at += part.length();
-    }
-    Ok(whole)
-}
-
-/// The body as bytes, without copying it into wasm memory.
-pub async fn bytes(
-    response: &Response,
-    cancel: &Cancel,
-    context: &str,
-) -> Result<js_sys::Uint8Array, Error> {
-    if !within_limit(response, context)? {
-        return read_counted(response, cancel, context).await;
-    }
-    let promise = response
-        .array_buffer()
-        .map_err(|e| body_error(response, context, &e))?;
-    match cancel.guard_io(promise).await {
-        Ok(buffer) => Ok(js_sys::Uint8Array::new(&buffer)),
-        Err(GuardError::Stopped(error)) => Err(error),
-        Err(GuardError::Rejected(e)) => Err(body_error(response, context, &e)),
-    }
-}
-
-fn body_error(response: &Response, context: &str, error: &JsValue) -> Error {
-    let reason = text(&[&"the body was cut off (", &cause_message(error), &")"]);
-    decode_error(context, response.status(), &content_type(response), &reason)
-}
-
-/// The body of a JSON answer, parsed by the runtime; anything but whole JSON is a `decode` error.
-pub async fn json(response: &Response, cancel: &Cancel, context: &str) -> Result<JsValue, Error> {
-    let content_type = content_type(response);
-    if !is_json(&content_type) {
-        discard(response);
-        return Err(decode_error(
-            context,
-            response.status(),
-            &content_type,
-            "expected JSON",
-        ));
-    }
-    let promise = match within_limit(response, context)? {
-        true => response.json(),
-        // Parsed by the runtime all the same, from the counted bytes.
-        false => {
-            let counted = read_counted(response, cancel, context).await?;
-            Response::new_with_opt_buffer_source(Some(&counted)).and_then(|r| r.json())
-        }
-    }
-    .map_err(|e| body_error(response, context, &e))?;
-    match cancel.guard_io(promise).await {
-        Ok(value) => Ok(value),
-        Err(GuardError::Stopped(error)) => Err(error),
-        Err(GuardError::Rejected(e)) => {
-            let syntax = get(&e, "name").as_string().as_deref() == Some("SyntaxError");
-            let reason = match syntax {
-                true => text(&[&"not JSON (", &message_of(&e), &")"]),
-                false => text(&[&"the body was cut off (", &cause_message(&e), &")"]),
-            };
-            Err(decode_error(
-                context,
-                response.status(),
-                &content_type,
-                &reason,
-            ))
-        }
-    }
-}
-
-/// The error for a non-2xx answer, carrying its problem details when the body has them.
-pub async fn error_from(response: &Response, cancel: &Cancel, context: &str) -> Error {
-    let status = response.status();
-    let problem = match json(response, cancel, context).await {
-        Ok(body) => Some(ProblemDetails::read(&body)),
-        Err(stopped) if matches!(stopped.kind, ErrorKind::Timeout | ErrorKind::Aborted) => {
-            return stopped
-        }
-        Err(_) => None,
-    };
-    Error::from_status(status, problem, context)
 }

@@ -6,7 +6,15 @@ import { equal, ok, rejects } from "./check.mjs";
 
 /** A client whose every answer is `body` with `status`, as JSON. */
 function answering(SignicatClient, env, body, status = 200) {
-  const fetch = async () => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+  return answeringText(SignicatClient, env, JSON.stringify(body), status);
+}
+
+/**
+ * A client whose every answer is `text`, labelled JSON, with `headers` beside: without a
+ * Content-Length, the client counts the body as it reads it, then parses it.
+ */
+function answeringText(SignicatClient, env, text, status = 200, headers = {}) {
+  const fetch = async () => new Response(text, { status, headers: { "content-type": "application/json", ...headers } });
   return new SignicatClient({ baseUrl: env.baseUrl, accessToken: "token", fetch });
 }
 
@@ -68,6 +76,21 @@ export const decoding = [
         const error = await rejects(answering(SignicatClient, env, body).accounts.get("a-1"), SignicatError, `body ${JSON.stringify(body)}`);
         equal(error.kind, "decode", `kind for ${JSON.stringify(body)}`);
       }
+    },
+  },
+  {
+    name: "decoding: text that is not JSON is a decode error saying so, counted or not; a byte order mark is read past",
+    async run({ SignicatClient, SignicatError, env }) {
+      const cut = '{"id": "a-1", "name": ';
+      for (const headers of [{}, { "content-length": String(cut.length) }]) {
+        const broken = await rejects(answeringText(SignicatClient, env, cut, 200, headers).accounts.get("a-1"), SignicatError, "cut JSON");
+        equal(broken.kind, "decode", "kind");
+        ok(broken.message.includes("not JSON"), broken.message);
+      }
+      const marked = await answeringText(SignicatClient, env, `\uFEFF${JSON.stringify(account)}`).accounts.get("a-1");
+      equal(marked.name, "Team A", "as Response#json() reads it");
+      const accented = await answeringText(SignicatClient, env, JSON.stringify({ ...account, name: "Bjørnøya – Ærø" })).accounts.get("a-1");
+      equal(accented.name, "Bjørnøya – Ærø", "UTF-8 decoded");
     },
   },
 ];
