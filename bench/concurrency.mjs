@@ -43,13 +43,22 @@ export async function measureBurst({ SignicatClient, emulator, accountIds, size,
   return { size, runs, sdk: summarise(bursts.sdk), fetch: summarise(bursts.fetch) };
 }
 
-export async function measureInFlight({ packageDir, nodeEntry, emulator, accountIds, inFlight, calls, warmupCalls, runs }) {
-  const input = { entryUrl: pathToFileURL(join(packageDir, nodeEntry)).href, env: emulatorEnv(emulator), accountIds, inFlight, calls, warmupCalls };
-  const loads = await alternate(["sdk", "fetch"], runs, (contender) => runChild("in-flight", { ...input, contender }));
+export async function measureInFlight({ packageDir, nodeEntry, openapiBundle, emulator, accountIds, inFlight, calls, warmupCalls, runs }) {
+  const input = {
+    entryUrl: pathToFileURL(join(packageDir, nodeEntry)).href,
+    openapiUrl: pathToFileURL(openapiBundle).href,
+    env: emulatorEnv(emulator),
+    accountIds,
+    inFlight,
+    calls,
+    warmupCalls,
+  };
+  const loads = await alternate(["sdk", "fetch", "openapi"], runs, (contender) => runChild("in-flight", { ...input, contender }));
   const summarise = (list) => ({
     callsPerSecond: median(list.map((l) => l.callsPerSecond)),
+    cpuPerCallUs: median(list.map((l) => l.cpuPerCallUs)),
     rssHighWater: median(list.map((l) => l.rssHighWater)),
     errors: Math.max(...list.map((l) => l.errors)),
   });
-  return { inFlight, calls, runs, sdk: summarise(loads.sdk), fetch: summarise(loads.fetch) };
+  return { inFlight, calls, runs, sdk: summarise(loads.sdk), fetch: summarise(loads.fetch), openapi: summarise(loads.openapi) };
 }

@@ -1,7 +1,7 @@
 // The tables of a run: each figure of the SDK beside plain fetch (and openapi-fetch where
 // it applies), the comparison, the issue's goal and whether this run meets it; then the
 // testing entry's figures beside the HTTP emulator's, with no goals.
-import { count, kb, mb, ms, msDelta, ratio, sizes, timing, us } from "./lib/format.mjs";
+import { count, kb, mb, ms, msDelta, ratio, sizes, timing, us, usDelta } from "./lib/format.mjs";
 
 const MB = 1e6;
 const KB = 1000;
@@ -43,7 +43,7 @@ export function rows(results) {
   });
   row("pure CPU", "… and with one middleware that passes the request on (the attempt as a `Request`, built by gloo-net)", {
     sdk: timing(decode.sdkLayered, us),
-    compare: `the layer: ${us(decode.sdkLayered.median - decode.sdkEmpty.median)}`,
+    compare: `the layer: ${usDelta(decode.sdkLayered.median - decode.sdkEmpty.median)}`,
   });
 
   const nodeExtra = nodeStartup.sdk - nodeStartup.fetch;
@@ -86,6 +86,13 @@ export function rows(results) {
     fetch: withErrors(count(inFlight.fetch.callsPerSecond), inFlight.fetch.errors),
     compare: ratio(throughput),
   }, goal("≥ 0.9 × plain", throughput >= 0.9, `${ratio(throughput)} of plain`));
+  const cpu = (contender) => inFlight[contender].cpuPerCallUs / 1000;
+  row("concurrency", "… CPU time of the process per call (user and system), median", {
+    sdk: us(cpu("sdk")),
+    fetch: us(cpu("fetch")),
+    openapi: us(cpu("openapi")),
+    compare: `${usDelta(cpu("sdk") - cpu("fetch"))} (openapi-fetch ${usDelta(cpu("openapi") - cpu("fetch"))})`,
+  });
   const inFlightExtra = inFlight.sdk.rssHighWater - inFlight.fetch.rssHighWater;
   row("concurrency", "RSS high-water over those calls", { sdk: mb(inFlight.sdk.rssHighWater), fetch: mb(inFlight.fetch.rssHighWater), compare: mb(inFlightExtra) },
     goal("≤ plain + 25 MB", inFlightExtra <= 25 * MB, `${mb(inFlightExtra - 25 * MB)} over`));

@@ -88,7 +88,7 @@ export async function runBenchmarks(counts, log = () => {}) {
     log(`concurrency: ${counts.burst.size} concurrent gets`);
     results.burst = await measureBurst({ SignicatClient, emulator, accountIds, ...counts.burst });
     log(`concurrency: ${counts.inFlight.inFlight} in flight for ${counts.inFlight.calls} calls`);
-    results.inFlight = await measureInFlight({ packageDir, nodeEntry, emulator, accountIds, ...counts.inFlight });
+    results.inFlight = await measureInFlight({ packageDir, nodeEntry, openapiBundle: openapi.bundle, emulator, accountIds, ...counts.inFlight });
 
     log(`start-up in Node: ${counts.nodeStartup.runs} runs each`);
     results.nodeStartup = await measureNodeStartup({ packageDir, nodeEntry, env, accountId: accountIds[0], ...counts.nodeStartup });

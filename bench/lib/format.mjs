@@ -14,6 +14,9 @@ export const msDelta = (value) => `${value < 0 ? "−" : "+"}${ms(Math.abs(value
 
 export const us = (millis) => `${count(millis * 1000)} µs`;
 
+/** A difference in milliseconds, in microseconds, always signed. */
+export const usDelta = (millis) => `${millis < 0 ? "−" : "+"}${us(Math.abs(millis))}`;
+
 export const ratio = (value) => `×${value.toFixed(2)}`;
 
 /** `median (p99 …)` of a `{ median, p99 }` summary in milliseconds. */
