@@ -53,12 +53,13 @@ export async function measureInFlight({ packageDir, nodeEntry, openapiBundle, em
     calls,
     warmupCalls,
   };
-  const loads = await alternate(["sdk", "fetch", "openapi"], runs, (contender) => runChild("in-flight", { ...input, contender }));
+  const contenders = ["sdk", "fetch", "fetchAbortable", "openapi"];
+  const loads = await alternate(contenders, runs, (contender) => runChild("in-flight", { ...input, contender }));
   const summarise = (list) => ({
     callsPerSecond: median(list.map((l) => l.callsPerSecond)),
     cpuPerCallUs: median(list.map((l) => l.cpuPerCallUs)),
     rssHighWater: median(list.map((l) => l.rssHighWater)),
     errors: Math.max(...list.map((l) => l.errors)),
   });
-  return { inFlight, calls, runs, sdk: summarise(loads.sdk), fetch: summarise(loads.fetch), openapi: summarise(loads.openapi) };
+  return { inFlight, calls, runs, ...Object.fromEntries(contenders.map((c) => [c, summarise(loads[c])])) };
 }

@@ -81,17 +81,23 @@ export function rows(results) {
   row("concurrency", "… errors, token requests", { sdk: `${burst.sdk.errors}, ${burst.sdk.tokenRequests}`, fetch: `${burst.fetch.errors}, ${burst.fetch.tokenRequests}` },
     goal("0, 1", burst.sdk.errors === 0 && burst.sdk.tokenRequests === 1, `${burst.sdk.errors} errors, ${burst.sdk.tokenRequests} token requests`));
   const throughput = inFlight.sdk.callsPerSecond / inFlight.fetch.callsPerSecond;
+  const rate = (contender) => inFlight[contender].callsPerSecond / inFlight.fetch.callsPerSecond;
   row("concurrency", `${count(inFlight.inFlight)} \`get\`s in flight, warm: calls/s over ${count(inFlight.calls)}`, {
     sdk: withErrors(count(inFlight.sdk.callsPerSecond), inFlight.sdk.errors),
     fetch: withErrors(count(inFlight.fetch.callsPerSecond), inFlight.fetch.errors),
-    compare: ratio(throughput),
+    openapi: withErrors(count(inFlight.openapi.callsPerSecond), inFlight.openapi.errors),
+    compare: `${ratio(throughput)} (openapi-fetch ${ratio(rate("openapi"))})`,
   }, goal("≥ 0.9 × plain", throughput >= 0.9, `${ratio(throughput)} of plain`));
+  row("concurrency", "… plain fetch that aborts each request at a 30 s timeout (its own AbortController and timer), calls/s", {
+    fetch: withErrors(count(inFlight.fetchAbortable.callsPerSecond), inFlight.fetchAbortable.errors),
+    compare: `${ratio(rate("fetchAbortable"))} of plain: what honouring a timeout costs any client`,
+  });
   const cpu = (contender) => inFlight[contender].cpuPerCallUs / 1000;
   row("concurrency", "… CPU time of the process per call (user and system), median", {
     sdk: us(cpu("sdk")),
-    fetch: us(cpu("fetch")),
+    fetch: `${us(cpu("fetch"))}; ${us(cpu("fetchAbortable"))} aborting at a timeout`,
     openapi: us(cpu("openapi")),
-    compare: `${usDelta(cpu("sdk") - cpu("fetch"))} (openapi-fetch ${usDelta(cpu("openapi") - cpu("fetch"))})`,
+    compare: `${usDelta(cpu("sdk") - cpu("fetch"))} (openapi-fetch ${usDelta(cpu("openapi") - cpu("fetch"))}; the timeout ${usDelta(cpu("fetchAbortable") - cpu("fetch"))})`,
   });
   const inFlightExtra = inFlight.sdk.rssHighWater - inFlight.fetch.rssHighWater;
   row("concurrency", "RSS high-water over those calls", { sdk: mb(inFlight.sdk.rssHighWater), fetch: mb(inFlight.fetch.rssHighWater), compare: mb(inFlightExtra) },

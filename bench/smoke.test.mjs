@@ -19,7 +19,7 @@ test("every benchmark runs and yields a figure for each row", { timeout: 300_000
   }
   assert.equal(results.burst.sdk.errors, 0, "concurrent gets through the SDK failed");
   assert.equal(results.burst.sdk.tokenRequests, 1, "concurrent gets through the SDK shared one token request");
-  for (const contender of ["sdk", "fetch", "openapi"]) assert.equal(results.inFlight[contender].errors, 0, `gets in flight through ${contender} failed`);
+  for (const contender of ["sdk", "fetch", "fetchAbortable", "openapi"]) assert.equal(results.inFlight[contender].errors, 0, `gets in flight through ${contender} failed`);
   // bench/listing.mjs already fails when listAll and the paging loop disagree on the count.
   assert.ok(results.listing.items > 0, "listAll walked no account");
   // bench/cli-export.mjs fails when a file's rows and listAll's accounts differ in number.

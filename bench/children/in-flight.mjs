@@ -18,7 +18,8 @@ async function getAccount() {
     const client = createAccountManagementClient(env.baseUrl, await fetchToken(env));
     return (id) => client.getAccount(id);
   }
-  const client = plainClient(env, await fetchToken(env));
+  // "fetchAbortable": plain fetch that aborts each request at the SDK's default timeout.
+  const client = plainClient(env, await fetchToken(env), contender === "fetchAbortable" ? { timeoutMs: 30_000 } : {});
   return (id) => client.getAccount(id);
 }
 

@@ -15,13 +15,23 @@ export async function fetchToken(env) {
   return (await response.json()).access_token;
 }
 
-/** `accounts.get` and `accounts.list` over plain fetch, with a token fetched beforehand. */
-export function plainClient(env, token) {
+/**
+ * `accounts.get` and `accounts.list` over plain fetch, with a token fetched beforehand. With
+ * `timeoutMs`, each call aborts its request at that deadline, as any client that honours a
+ * timeout must: an `AbortController` and a timer per call.
+ */
+export function plainClient(env, token, { timeoutMs } = {}) {
   const headers = { authorization: `Bearer ${token}`, accept: "application/json" };
   const json = async (url) => {
-    const response = await fetch(url, { headers });
-    if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`);
-    return response.json();
+    const controller = timeoutMs === undefined ? undefined : new AbortController();
+    const timer = controller && setTimeout(() => controller.abort(), timeoutMs);
+    try {
+      const response = await fetch(url, { headers, signal: controller?.signal });
+      if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`);
+      return await response.json();
+    } finally {
+      clearTimeout(timer);
+    }
   };
   return {
     getAccount: (id) => json(`${env.baseUrl}/accounts/${encodeURIComponent(id)}`),

@@ -111,7 +111,11 @@ impl Cancel {
     /// by itself, so only another fetch's promises need the race.
     pub async fn guard_io(&self, promise: Promise) -> Result<JsValue, GuardError> {
         match self.fetch_honours_signal {
-            true => self.settle(JsFuture::from(promise).await),
+            // Such a promise rejects once the signal aborts: only a rejection may be a stop.
+            true => JsFuture::from(promise).await.map_err(|e| {
+                self.stopped()
+                    .map_or(GuardError::Rejected(e), GuardError::Stopped)
+            }),
             false => self.guard(promise).await,
         }
     }

@@ -137,8 +137,10 @@ pub(super) fn response_type(response: &Response) -> String {
 /// A redirect as `redirect: "manual"` shows it: a 3xx (Node, Deno, Bun, workerd), or in
 /// browsers an `opaqueredirect` whose status reads 0. A 304 only answers a conditional request.
 fn is_redirect(response: &Response) -> bool {
-    let status = response.status();
-    response_type(response) == "opaqueredirect" || ((300..400).contains(&status) && status != 304)
+    match response.status() {
+        0 => response_type(response) == "opaqueredirect",
+        status => (300..400).contains(&status) && status != 304,
+    }
 }
 
 /// The error for a redirect, which is an answer, not a network failure; repeating the call
