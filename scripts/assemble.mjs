@@ -107,7 +107,7 @@ async function bundleCommonJs(from, to, { inject = [] } = {}) {
 }
 
 const wasmDir = join(out, "wasm");
-const webGlobals = ["TextDecoder", "TextEncoder", "fetch", "Headers", "Response", "AbortController"];
+const webGlobals = ["TextDecoder", "TextEncoder", "fetch", "Headers", "Request", "Response", "AbortController"];
 placeWasm({ glue, web: "web", node: "node", dir: wasmDir, embed: true, globals: webGlobals, globalsPath: "../src/node-globals.cjs" });
 // The edge entry's glue: the web glue without the `new URL(…, import.meta.url)` of the init it
 // never calls, which Turbopack would follow into an edge function as a second copy of the .wasm.

@@ -1,4 +1,4 @@
-//! One HTTP exchange over fetch, and reading its body.
+//! One HTTP exchange, over fetch or through the facade's dispatch layer; `body` reads the answer.
 
 use gloo_net::http::{Headers, Method as HttpMethod, RequestBuilder};
 use js_sys::Function;
