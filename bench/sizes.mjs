@@ -10,9 +10,9 @@ import { build } from "esbuild";
 
 const sized = (bytes) => ({ raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length });
 
-/** The one file in `dir` whose name ends with `suffix` and not with `unless`. */
-function only(dir, suffix, unless) {
-  const found = readdirSync(dir).filter((name) => name.endsWith(suffix) && !(unless && name.endsWith(unless)));
+/** The one file in `dir` whose name ends with `suffix`. */
+function only(dir, suffix) {
+  const found = readdirSync(dir).filter((name) => name.endsWith(suffix));
   if (found.length !== 1) throw new Error(`expected one *${suffix} in ${dir}, found ${found.length}`);
   return join(dir, found[0]);
 }
@@ -46,9 +46,9 @@ function packed(packDir) {
 export async function measureSizes({ packageDir, packDir, browserEntry, openapiBundle }) {
   const wasmDir = join(packageDir, "wasm");
   return {
-    wasm: sized(readFileSync(only(wasmDir, ".wasm"))),
-    // The web glue, not the edge entry's copy of it.
-    glue: sized(readFileSync(only(wasmDir, ".js", ".edge.js"))),
+    // Beside the browser entry, which fetches it.
+    wasm: sized(readFileSync(only(join(packageDir, "entries"), ".wasm"))),
+    glue: sized(readFileSync(only(wasmDir, ".js"))),
     browserBundle: sized(await bundledBrowserEntry(packageDir, browserEntry)),
     tarball: packed(packDir),
     openapiBundle: sized(readFileSync(openapiBundle)),

@@ -3,16 +3,19 @@
 //   pkg/package.json        pkg-template/package.json + the crate's version
 //   pkg/index.d.ts|.d.cts   pkg-template/index.d.ts (the same declarations for import and require)
 //   pkg/src/                pkg-template/src/ (the ESM facade: createApi(wasm); testing/: createEmulator)
-//   pkg/entries/browser.js  ESM, starts loading the web build's wasm on import (no top-level
-//                           await); the operation table is written into it from the wasm
-//   pkg/entries/node.cjs    CommonJS, the facade bundled in by esbuild, loads the nodejs build
+//   pkg/entries/browser.js  ESM, one module with no imports (esbuild bundles the web glue and
+//                           the facade in): it asks for the .wasm beside it first thing on
+//                           import (no top-level await); the operation table is written in
+//   pkg/entries/*_bg.wasm   the .wasm, beside the browser entry that fetches it
+//   pkg/entries/node.cjs    CommonJS, the facade bundled in by esbuild, loads the nodejs build;
+//                           the operation table is written in
 //   pkg/entries/node.js     ESM for Node, re-exports node.cjs (one instance per process)
-//   pkg/entries/edge.js     ESM for workerd and edge-light: imports the .wasm as a module,
-//                           with the web glue minus its `new URL` (wasm/*.edge.js)
-//   pkg/wasm/               the glue of both builds (web: .js/.d.ts, nodejs: .cjs/.d.cts),
-//                           the .wasm the web glue fetches, and the same bytes embedded in
-//                           _bg.wasm.cjs, which the nodejs glue requires instead of reading
-//                           a file beside `__dirname` (server bundlers move or rewrite it)
+//   pkg/entries/edge.js     ESM for workerd and edge-light: imports the .wasm as a module
+//   pkg/wasm/               the glue of both builds (web: .js/.d.ts, nodejs: .cjs/.d.cts; the
+//                           web glue without its own `new URL`, as both entries that use it
+//                           hand it the .wasm), and the .wasm's bytes embedded in _bg.wasm.cjs,
+//                           which the nodejs glue falls back on when the file is not where it
+//                           was (server bundlers move the package or rewrite `__dirname`)
 //
 // and the `./testing` export, which nothing of the above imports:
 //
@@ -24,7 +27,7 @@
 // adding an export to the facade needs no entry change.
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
@@ -49,16 +52,24 @@ const built = (target, file) => {
 
 /**
  * Puts the web and nodejs builds of one crate (`glue` is wasm-pack's name for them) into
- * `dir`: one .wasm, the web glue as .js/.d.ts and the nodejs glue as .cjs/.d.cts, whose
- * reading of the .wasm beside `__dirname` becomes a require of the embedded bytes if `embed`,
- * and whose `globals` come from `src/node-globals.cjs` (at `globalsPath` from `dir`).
+ * `dir`: the web glue as .js/.d.ts and the nodejs glue as .cjs/.d.cts, whose `globals` come
+ * from `src/node-globals.cjs` (at `globalsPath` from `dir`); the .wasm goes to `wasmAt` (from
+ * `dir`). With `embed`, the .wasm also goes into _bg.wasm.cjs, the nodejs glue reads the file
+ * at `wasmAt` and falls back on those bytes, and the web glue loses its `new URL`.
  */
-function placeWasm({ glue, web, node, dir, embed, globals, globalsPath }) {
-  mkdirSync(dir, { recursive: true });
+function placeWasm({ glue, web, node, dir, wasmAt = ".", embed, globals, globalsPath }) {
+  for (const folder of [dir, join(dir, wasmAt)]) mkdirSync(folder, { recursive: true });
   const [webWasm, nodeWasm] = [web, node].map((target) => readFileSync(built(target, `${glue}_bg.wasm`)));
   if (!webWasm.equals(nodeWasm)) fail(`build/${web} and build/${node} hold different .wasm files; they can no longer share one`);
-  writeFileSync(join(dir, `${glue}_bg.wasm`), webWasm);
-  cpSync(built(web, `${glue}.js`), join(dir, `${glue}.js`));
+  writeFileSync(join(dir, wasmAt, `${glue}_bg.wasm`), webWasm);
+  let webGlue = readFileSync(built(web, `${glue}.js`), "utf8");
+  if (embed) {
+    // The entries hand init the .wasm; a `new URL` left here would point bundlers at a file that is not beside the glue.
+    const wasmUrl = `new URL('${glue}_bg.wasm', import.meta.url)`;
+    if (webGlue.split(wasmUrl).length !== 2) fail(`the web glue of ${glue} no longer locates the .wasm once with ${wasmUrl}`);
+    webGlue = webGlue.replace(wasmUrl, "undefined /* the entries pass the .wasm to init */");
+  }
+  writeFileSync(join(dir, `${glue}.js`), webGlue);
   cpSync(built(web, `${glue}.d.ts`), join(dir, `${glue}.d.ts`));
   // The nodejs glue is CommonJS while the package is "type": "module": hence .cjs and .d.cts.
   const selfTypes = `/* @ts-self-types="./${glue}.d.ts" */\n`;
@@ -70,21 +81,32 @@ function placeWasm({ glue, web, node, dir, embed, globals, globalsPath }) {
   const readsWasmFile = `const wasmPath = \`\${__dirname}/${glue}_bg.wasm\`;\nconst wasmBytes = require('fs').readFileSync(wasmPath);\n`;
   if (!nodeGlue.includes(readsWasmFile)) fail(`the nodejs glue of ${glue} no longer reads the .wasm as expected:\n${readsWasmFile}`);
   if (embed) {
-    writeFileSync(join(dir, `${glue}.cjs`), nodeGlue.replace(readsWasmFile, `const wasmBytes = require('./${glue}_bg.wasm.cjs');\n`));
+    // Reading the file costs a fraction of parsing 200 KB of base64; a bundle without it has the bytes.
+    const readsOrEmbedded = [
+      "let wasmBytes;",
+      `try { wasmBytes = require('fs').readFileSync(\`\${__dirname}/${wasmAt}/${glue}_bg.wasm\`); }`,
+      `catch { wasmBytes = require('./${glue}_bg.wasm.cjs'); }`,
+      "",
+    ].join("\n");
+    writeFileSync(join(dir, `${glue}.cjs`), nodeGlue.replace(readsWasmFile, readsOrEmbedded));
     writeFileSync(
       join(dir, `${glue}_bg.wasm.cjs`),
       `// ${glue}_bg.wasm (${webWasm.length} bytes), embedded for Node by scripts/assemble.mjs.\nmodule.exports = require("node:buffer").Buffer.from("${webWasm.toString("base64")}", "base64");\n`,
     );
   } else {
+    if (wasmAt !== ".") fail("without embed, the nodejs glue reads the .wasm beside itself");
     writeFileSync(join(dir, `${glue}.cjs`), nodeGlue);
   }
   cpSync(built(node, `${glue}.d.ts`), join(dir, `${glue}.d.cts`));
 }
 
-/** Bundles a CommonJS entry with the ESM facade it requires (CommonJS cannot `require` ESM on Node 18-20); the glue stays a file. */
-async function bundleCommonJs(from, to, { inject = [] } = {}) {
+/**
+ * Bundles a CommonJS entry with the ESM facade it requires (CommonJS cannot `require` ESM on
+ * Node 18-20); the glue stays a file. `contents` replaces the template's source if given.
+ */
+async function bundleCommonJs(from, to, { inject = [], contents } = {}) {
   await build({
-    entryPoints: [join(template, from)],
+    ...(contents === undefined ? { entryPoints: [join(template, from)] } : { stdin: { contents, resolveDir: dirname(join(template, from)), sourcefile: from } }),
     outfile: join(out, to),
     bundle: true,
     platform: "node",
@@ -106,22 +128,46 @@ async function bundleCommonJs(from, to, { inject = [] } = {}) {
   });
 }
 
-const wasmDir = join(out, "wasm");
-const webGlobals = ["TextDecoder", "TextEncoder", "fetch", "Headers", "Request", "Response", "AbortController"];
-placeWasm({ glue, web: "web", node: "node", dir: wasmDir, embed: true, globals: webGlobals, globalsPath: "../src/node-globals.cjs" });
-// The edge entry's glue: the web glue without the `new URL(…, import.meta.url)` of the init it
-// never calls, which Turbopack would follow into an edge function as a second copy of the .wasm.
-const webGlue = readFileSync(join(wasmDir, `${glue}.js`), "utf8");
-const wasmUrl = `new URL('${glue}_bg.wasm', import.meta.url)`;
-if (webGlue.split(wasmUrl).length !== 2) fail(`the web glue no longer locates the .wasm once with ${wasmUrl}`);
-writeFileSync(join(wasmDir, `${glue}.edge.js`), webGlue.replace(wasmUrl, `undefined /* the edge entry calls initSync */`));
+/** Bundles the browser entry, the web glue and the facade into one ESM file that imports nothing. */
+async function bundleBrowser(contents) {
+  await build({
+    stdin: { contents, resolveDir: join(template, "entries"), sourcefile: "entries/browser.js" },
+    outfile: join(out, "entries", "browser.js"),
+    bundle: true,
+    platform: "browser",
+    format: "esm",
+    logLevel: "warning",
+    banner: { js: "// Generated by scripts/assemble.mjs from pkg-template/entries/browser.js, the wasm-bindgen web glue and pkg-template/src/." },
+    plugins: [
+      {
+        name: "assembled-web-glue",
+        setup(b) {
+          b.onResolve({ filter: /\/wasm\/[^/]+\.js$/ }, (args) => ({ path: join(wasmDir, basename(args.path)) }));
+        },
+      },
+    ],
+  });
+}
 
 cpSync(join(template, "src"), join(out, "src"), { recursive: true });
 cpSync(join(template, "README.md"), join(out, "README.md"));
 cpSync(join(template, "index.d.ts"), join(out, "index.d.ts"));
 cpSync(join(template, "index.d.ts"), join(out, "index.d.cts"));
 
-await bundleCommonJs("entries/node.cjs", "entries/node.cjs", { inject: ["src/node-web.js"] });
+const wasmDir = join(out, "wasm");
+const webGlobals = ["TextDecoder", "TextEncoder", "fetch", "Headers", "Request", "Response", "AbortController"];
+placeWasm({ glue, web: "web", node: "node", dir: wasmDir, wasmAt: "../entries", embed: true, globals: webGlobals, globalsPath: "../src/node-globals.cjs" });
+const operations = createRequire(import.meta.url)(join(wasmDir, `${glue}.cjs`)).operations();
+
+const operationTable = /^const OPERATIONS = \[\];$/m;
+/** The template entry's source with the wasm's operations() table written in. */
+function withOperations(entry) {
+  const source = readFileSync(join(template, "entries", entry), "utf8");
+  if (!operationTable.test(source)) fail(`pkg-template/entries/${entry} lacks the line 'const OPERATIONS = [];'`);
+  return source.replace(operationTable, `const OPERATIONS = ${JSON.stringify(operations)};`);
+}
+
+await bundleCommonJs("entries/node.cjs", "entries/node.cjs", { inject: ["src/node-web.js"], contents: withOperations("node.cjs") });
 
 const api = createRequire(import.meta.url)(join(out, "entries", "node.cjs"));
 const names = Object.keys(api);
@@ -133,18 +179,13 @@ if (names.length === 0 || bad.length > 0) {
 const missing = names.filter((name) => api[name] === undefined);
 if (missing.length > 0) fail(`createApi(wasm) returned undefined for ${missing.join(", ")}`);
 
-const operations = createRequire(import.meta.url)(join(wasmDir, `${glue}.cjs`)).operations();
 const exportList = /^export const \{[^}]*\} = api;$/m;
-const operationTable = /^const OPERATIONS = \[\];$/m;
 for (const entry of ["browser.js", "node.js", "edge.js"]) {
-  let source = readFileSync(join(template, "entries", entry), "utf8");
+  let source = entry === "browser.js" ? withOperations(entry) : readFileSync(join(template, "entries", entry), "utf8");
   if (!exportList.test(source)) fail(`pkg-template/entries/${entry} lacks the line 'export const { … } = api;'`);
   source = source.replace(exportList, `export const { ${names.join(", ")} } = api;`);
-  if (entry === "browser.js") {
-    if (!operationTable.test(source)) fail("pkg-template/entries/browser.js lacks the line 'const OPERATIONS = [];'");
-    source = source.replace(operationTable, `const OPERATIONS = ${JSON.stringify(operations)};`);
-  }
-  writeFileSync(join(out, "entries", entry), source);
+  if (entry === "browser.js") await bundleBrowser(source);
+  else writeFileSync(join(out, "entries", entry), source);
 }
 
 // The testing entry. Its nodejs glue keeps reading the .wasm beside `__dirname`: test runners

@@ -2,9 +2,12 @@
 // (a worker's `onmessage` is set before its first message arrives, and bundlers whose output
 // format has no top-level await can take it); the .wasm starts loading on import.
 //
-// The glue finds the .wasm with `new URL(…, import.meta.url)`, which bundlers follow and
-// copy. Client calls wait for `ready` by themselves; `validate.*` is synchronous, so it
-// throws until `ready` has resolved.
+// scripts/assemble.mjs bundles this file with the glue and the facade into one module with no
+// imports, so the .wasm request leaves as soon as the entry runs, not after a chain of modules.
+// The .wasm sits beside the entry, and `new URL("…", import.meta.url)` stays literal: bundlers
+// follow it and copy the file. Client calls wait for `ready` by themselves; `validate.*` is
+// synchronous, so it throws until `ready` has resolved.
+import { wasmResponse } from "./browser-wasm.js";
 import init, * as glue from "../wasm/signicat_account_management.js";
 import { createApi } from "../src/facade.js";
 
@@ -14,7 +17,7 @@ const OPERATIONS = [];
 
 let loaded = false;
 let failure;
-const loading = init().then(
+const loading = init({ module_or_path: wasmResponse }).then(
   () => {
     loaded = true;
   },

@@ -2,8 +2,8 @@
 // refuse to compile WebAssembly from bytes at run time and have no `import.meta.url`, so the
 // .wasm is imported as a module (`?module`, which wrangler and Next.js both compile ahead of
 // time) and instantiated synchronously on import: `validate.*` works at once, as in Node.
-import wasmModule from "../wasm/signicat_account_management_bg.wasm?module";
-import * as glue from "../wasm/signicat_account_management.edge.js";
+import wasmModule from "./signicat_account_management_bg.wasm?module";
+import * as glue from "../wasm/signicat_account_management.js";
 import { createApi } from "../src/facade.js";
 
 // Next.js's edge sandbox (`next start`) compiles the module in its own realm, so it fails the

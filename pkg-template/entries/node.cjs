@@ -1,8 +1,13 @@
-// Node, `require`: instantiates the wasm synchronously from bytes embedded in the package
-// (wasm/signicat_account_management_bg.wasm.cjs), so server bundlers that move or rewrite
-// `__dirname` (Next.js's Turbopack) have no file to lose. scripts/assemble.mjs bundles the
-// ESM facade into this file with esbuild; the wasm glue stays a separate file.
+// Node, `require`: instantiates the wasm synchronously from the .wasm beside the browser entry,
+// or from bytes embedded in the package (wasm/signicat_account_management_bg.wasm.cjs) where a
+// server bundler (Next.js's Turbopack) moved the package or rewrote `__dirname`.
+// scripts/assemble.mjs bundles the ESM facade into this file with esbuild; the wasm glue stays
+// a separate file.
 const wasm = require("../wasm/signicat_account_management.cjs");
 const { createApi } = require("../src/facade.js");
 
-module.exports = { ...createApi(wasm), ready: Promise.resolve() };
+// The wasm's operations() table, written by scripts/assemble.mjs: asking the wasm for it at
+// every start would run (and compile) that code before the first call.
+const OPERATIONS = [];
+
+module.exports = { ...createApi({ ...wasm, operations: () => OPERATIONS }), ready: Promise.resolve() };

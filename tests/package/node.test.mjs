@@ -2,7 +2,8 @@
 // resolver picks from the conditional exports.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { before, test } from "node:test";
 
@@ -38,6 +39,23 @@ test("import and require in one program share one instance", () => {
   assert.deepEqual(runNode("mixed.mjs"), { sameInstance: true });
 });
 
+test("Node reads the .wasm beside the browser entry, and takes the embedded bytes where that file is gone", () => {
+  const installed = join(project, "node_modules", "signicat-account-management");
+  const validates = `const { validate } = require("./entries/node.cjs");
+    console.log(JSON.stringify(validate.createAccount({ name: "", organizationId: "o-1", isSandbox: true, region: "EU", cloud: "GCP" }).map((i) => i.field)));`;
+  for (const removed of ["wasm/signicat_account_management_bg.wasm.cjs", "entries/signicat_account_management_bg.wasm"]) {
+    const copy = mkdtempSync(join(tmpdir(), "signicat-node-wasm-"));
+    try {
+      cpSync(installed, copy, { recursive: true });
+      rmSync(join(copy, removed));
+      const fields = execFileSync(process.execPath, ["-e", validates], { cwd: copy, encoding: "utf8" });
+      assert.deepEqual(JSON.parse(fields), ["name"], `without ${removed}`);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  }
+});
+
 test("resolvers pick the right entry from the conditional exports", async () => {
   const entry = (platform) => resolvedFiles(project, "signicat-account-management", platform, "entries");
   const prefix = "node_modules/signicat-account-management/entries/";
@@ -57,6 +75,8 @@ test("the tarball holds the entries, the glue, the types, the main .wasm and the
     "entries/browser.js",
     "entries/node.cjs",
     "entries/node.js",
+    "entries/edge.js",
+    "entries/signicat_account_management_bg.wasm",
     "index.d.cts",
     "index.d.ts",
     "package.json",
@@ -65,7 +85,6 @@ test("the tarball holds the entries, the glue, the types, the main .wasm and the
     "wasm/signicat_account_management.d.cts",
     "wasm/signicat_account_management.d.ts",
     "wasm/signicat_account_management.js",
-    "wasm/signicat_account_management_bg.wasm",
     "wasm/signicat_account_management_bg.wasm.cjs",
     "testing.d.ts",
     "testing.d.cts",
@@ -81,7 +100,7 @@ test("the tarball holds the entries, the glue, the types, the main .wasm and the
     assert.ok(files.includes(required), `${required} missing from the tarball: ${files}`);
   }
   assert.deepEqual(files.filter((file) => /(^|\/)\.|stamp|\.tgz$/.test(file)), []);
-  assert.deepEqual(files.filter((file) => file.endsWith(".wasm")), ["testing/wasm/signicat_emulator_wasm_bg.wasm", "wasm/signicat_account_management_bg.wasm"]);
+  assert.deepEqual(files.filter((file) => file.endsWith(".wasm")), ["entries/signicat_account_management_bg.wasm", "testing/wasm/signicat_emulator_wasm_bg.wasm"]);
 });
 
 function tarball() {

@@ -101,7 +101,7 @@ test("no condition of the main export reaches a file of the testing entry", () =
     const files = reachable(start);
     assert.deepEqual(files.filter(isTesting), [], `exports["."].${condition} (${start}) reaches these`);
     if (["browser", "worker", "default", "workerd", "edge-light"].includes(condition)) {
-      assert.ok(files.includes("wasm/signicat_account_management_bg.wasm"), `the walk follows the glue to its .wasm: ${files}`);
+      assert.ok(files.includes("entries/signicat_account_management_bg.wasm"), `the walk follows the entry to its .wasm: ${files}`);
     }
   }
 });
@@ -163,7 +163,7 @@ async function open(fixture, { blockWasm = false } = {}) {
 test("a page importing only the main entry never requests the emulator's .wasm", async () => {
   const { results, requested } = await open("main-only.html");
   assert.equal(results.call, "network", "the page ran its client");
-  assert.ok(requested.some((path) => path.endsWith("/wasm/signicat_account_management_bg.wasm")), `requests: ${requested}`);
+  assert.ok(requested.some((path) => path.endsWith("/entries/signicat_account_management_bg.wasm")), `requests: ${requested}`);
   assert.deepEqual(requested.filter((path) => path.includes("/testing/") || path.includes("signicat_emulator_wasm")), []);
 });
 
