@@ -7,15 +7,15 @@
 //                           the facade in): it asks for the .wasm beside it first thing on
 //                           import (no top-level await); the operation table is written in
 //   pkg/entries/*_bg.wasm   the .wasm, beside the browser entry that fetches it
-//   pkg/entries/node.cjs    CommonJS, the facade bundled in by esbuild, loads the nodejs build;
-//                           the operation table is written in
+//   pkg/entries/node.cjs    CommonJS, the facade and the nodejs glue bundled in by esbuild: it
+//                           reads the .wasm beside it, or where a server bundler moved the
+//                           package or rewrote `__dirname`, the bytes embedded in
+//                           wasm/_bg.wasm.cjs; the operation table is written in
 //   pkg/entries/node.js     ESM for Node, re-exports node.cjs (one instance per process)
 //   pkg/entries/edge.js     ESM for workerd and edge-light: imports the .wasm as a module
-//   pkg/wasm/               the glue of both builds (web: .js/.d.ts, nodejs: .cjs/.d.cts; the
-//                           web glue without its own `new URL`, as both entries that use it
-//                           hand it the .wasm), and the .wasm's bytes embedded in _bg.wasm.cjs,
-//                           which the nodejs glue falls back on when the file is not where it
-//                           was (server bundlers move the package or rewrite `__dirname`)
+//   pkg/wasm/               the web glue (.js/.d.ts, without its own `new URL`, as both entries
+//                           that use it hand it the .wasm), the nodejs glue's types (.d.cts)
+//                           and the .wasm's bytes embedded in _bg.wasm.cjs
 //
 // and the `./testing` export, which nothing of the above imports:
 //
@@ -51,60 +51,64 @@ const built = (target, file) => {
 };
 
 /**
- * Puts the web and nodejs builds of one crate (`glue` is wasm-pack's name for them) into
- * `dir`: the web glue as .js/.d.ts and the nodejs glue as .cjs/.d.cts, whose `globals` come
- * from `src/node-globals.cjs` (at `globalsPath` from `dir`); the .wasm goes to `wasmAt` (from
- * `dir`). With `embed`, the .wasm also goes into _bg.wasm.cjs, the nodejs glue reads the file
- * at `wasmAt` and falls back on those bytes, and the web glue loses its `new URL`.
+ * Puts the web and nodejs builds of one crate (`glue` is wasm-pack's name for them) into `dir`:
+ * the web glue as .js/.d.ts and the nodejs glue's types as .d.cts; the nodejs glue takes its
+ * `globals` from `src/node-globals.cjs` (at `globalsPath`). Without `embed`, the .wasm and the
+ * nodejs glue (.cjs, reading the .wasm beside `__dirname`) go to `dir` too. With `embed`, the
+ * .wasm goes to pkg/entries/ and its bytes into `dir`/_bg.wasm.cjs, the web glue loses its
+ * `new URL` (the entries hand it the .wasm), and the nodejs glue is returned, for
+ * entries/node.cjs: it reads the .wasm beside itself, or else takes those bytes.
  */
-function placeWasm({ glue, web, node, dir, wasmAt = ".", embed, globals, globalsPath }) {
-  for (const folder of [dir, join(dir, wasmAt)]) mkdirSync(folder, { recursive: true });
+function placeWasm({ glue, web, node, dir, embed, globals, globalsPath }) {
+  const wasmDir = embed ? join(out, "entries") : dir;
+  for (const folder of [dir, wasmDir]) mkdirSync(folder, { recursive: true });
   const [webWasm, nodeWasm] = [web, node].map((target) => readFileSync(built(target, `${glue}_bg.wasm`)));
   if (!webWasm.equals(nodeWasm)) fail(`build/${web} and build/${node} hold different .wasm files; they can no longer share one`);
-  writeFileSync(join(dir, wasmAt, `${glue}_bg.wasm`), webWasm);
+  writeFileSync(join(wasmDir, `${glue}_bg.wasm`), webWasm);
   let webGlue = readFileSync(built(web, `${glue}.js`), "utf8");
   if (embed) {
-    // The entries hand init the .wasm; a `new URL` left here would point bundlers at a file that is not beside the glue.
+    // A `new URL` left here would point bundlers at a .wasm that is not beside the glue.
     const wasmUrl = `new URL('${glue}_bg.wasm', import.meta.url)`;
     if (webGlue.split(wasmUrl).length !== 2) fail(`the web glue of ${glue} no longer locates the .wasm once with ${wasmUrl}`);
     webGlue = webGlue.replace(wasmUrl, "undefined /* the entries pass the .wasm to init */");
   }
   writeFileSync(join(dir, `${glue}.js`), webGlue);
   cpSync(built(web, `${glue}.d.ts`), join(dir, `${glue}.d.ts`));
+  cpSync(built(node, `${glue}.d.ts`), join(dir, `${glue}.d.cts`));
   // The nodejs glue is CommonJS while the package is "type": "module": hence .cjs and .d.cts.
   const selfTypes = `/* @ts-self-types="./${glue}.d.ts" */\n`;
   let nodeGlue = readFileSync(built(node, `${glue}.js`), "utf8");
   if (!nodeGlue.startsWith(selfTypes)) fail(`the nodejs glue of ${glue} no longer starts with ${selfTypes}`);
   // Test environments (Jest's jsdom) run modules with a global object that lacks these.
   const fromNode = `const { ${globals.join(", ")} } = require("${globalsPath}");\n`;
-  nodeGlue = `/* @ts-self-types="./${glue}.d.cts" */\n${fromNode}${nodeGlue.slice(selfTypes.length)}`;
+  nodeGlue = `${fromNode}${nodeGlue.slice(selfTypes.length)}`;
   const readsWasmFile = `const wasmPath = \`\${__dirname}/${glue}_bg.wasm\`;\nconst wasmBytes = require('fs').readFileSync(wasmPath);\n`;
   if (!nodeGlue.includes(readsWasmFile)) fail(`the nodejs glue of ${glue} no longer reads the .wasm as expected:\n${readsWasmFile}`);
-  if (embed) {
-    // Reading the file costs a fraction of parsing 200 KB of base64; a bundle without it has the bytes.
-    const readsOrEmbedded = [
-      "let wasmBytes;",
-      `try { wasmBytes = require('fs').readFileSync(\`\${__dirname}/${wasmAt}/${glue}_bg.wasm\`); }`,
-      `catch { wasmBytes = require('./${glue}_bg.wasm.cjs'); }`,
-      "",
-    ].join("\n");
-    writeFileSync(join(dir, `${glue}.cjs`), nodeGlue.replace(readsWasmFile, readsOrEmbedded));
-    writeFileSync(
-      join(dir, `${glue}_bg.wasm.cjs`),
-      `// ${glue}_bg.wasm (${webWasm.length} bytes), embedded for Node by scripts/assemble.mjs.\nmodule.exports = require("node:buffer").Buffer.from("${webWasm.toString("base64")}", "base64");\n`,
-    );
-  } else {
-    if (wasmAt !== ".") fail("without embed, the nodejs glue reads the .wasm beside itself");
-    writeFileSync(join(dir, `${glue}.cjs`), nodeGlue);
+  if (!embed) {
+    writeFileSync(join(dir, `${glue}.cjs`), `/* @ts-self-types="./${glue}.d.cts" */\n${nodeGlue}`);
+    return undefined;
   }
-  cpSync(built(node, `${glue}.d.ts`), join(dir, `${glue}.d.cts`));
+  writeFileSync(
+    join(dir, `${glue}_bg.wasm.cjs`),
+    `// ${glue}_bg.wasm (${webWasm.length} bytes), embedded for Node by scripts/assemble.mjs.\nmodule.exports = require("node:buffer").Buffer.from("${webWasm.toString("base64")}", "base64");\n`,
+  );
+  // Reading the file costs a fraction of parsing 200 KB of base64; a server bundle without it has the bytes.
+  const readsOrEmbedded = [
+    "let wasmBytes;",
+    `try { wasmBytes = require('fs').readFileSync(\`\${__dirname}/${glue}_bg.wasm\`); }`,
+    `catch { wasmBytes = require('../wasm/${glue}_bg.wasm.cjs'); }`,
+    "",
+  ].join("\n");
+  return nodeGlue.replace(readsWasmFile, readsOrEmbedded);
 }
 
 /**
  * Bundles a CommonJS entry with the ESM facade it requires (CommonJS cannot `require` ESM on
- * Node 18-20); the glue stays a file. `contents` replaces the template's source if given.
+ * Node 18-20). `contents` replaces the template's source if given. With `nodeGlue` (its
+ * source), the glue is bundled in too, so that a start loads fewer files; without, it stays a
+ * file. src/node-globals.cjs and the embedded bytes always stay files.
  */
-async function bundleCommonJs(from, to, { inject = [], contents } = {}) {
+async function bundleCommonJs(from, to, { inject = [], contents, nodeGlue } = {}) {
   await build({
     ...(contents === undefined ? { entryPoints: [join(template, from)] } : { stdin: { contents, resolveDir: dirname(join(template, from)), sourcefile: from } }),
     outfile: join(out, to),
@@ -114,14 +118,21 @@ async function bundleCommonJs(from, to, { inject = [], contents } = {}) {
     target: "node18",
     logLevel: "warning",
     inject: inject.map((file) => join(template, file)),
-    banner: { js: `// Generated by scripts/assemble.mjs from pkg-template/${from} and pkg-template/src/.` },
+    banner: { js: `// Generated by scripts/assemble.mjs from pkg-template/${from} and pkg-template/src/${nodeGlue ? ", with the wasm-bindgen nodejs glue" : ""}.` },
     plugins: [
       {
-        name: "wasm-glue-stays-external",
+        name: "wasm-glue",
         setup(b) {
-          b.onResolve({ filter: /\/wasm\// }, (args) => ({ path: args.path, external: true }));
-          // One copy, shared by the glue and the entries; both entries sit one folder down.
+          // One copy, shared by the glues and the entries, out of reach of `inject`, which would
+          // turn its own `globalThis.fetch` into itself; both entries sit one folder down.
           b.onResolve({ filter: /\/node-globals\.cjs$/ }, () => ({ path: "../src/node-globals.cjs", external: true }));
+          b.onResolve({ filter: /_bg\.wasm\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+          if (nodeGlue) {
+            b.onResolve({ filter: /\/wasm\/[^/]+\.cjs$/ }, () => ({ path: "nodejs glue", namespace: "glue" }));
+            b.onLoad({ filter: /.*/, namespace: "glue" }, () => ({ contents: nodeGlue, resolveDir: join(template, "entries"), loader: "js" }));
+          } else {
+            b.onResolve({ filter: /\/wasm\// }, (args) => ({ path: args.path, external: true }));
+          }
         },
       },
     ],
@@ -156,8 +167,9 @@ cpSync(join(template, "index.d.ts"), join(out, "index.d.cts"));
 
 const wasmDir = join(out, "wasm");
 const webGlobals = ["TextDecoder", "TextEncoder", "fetch", "Headers", "Request", "Response", "AbortController"];
-placeWasm({ glue, web: "web", node: "node", dir: wasmDir, wasmAt: "../entries", embed: true, globals: webGlobals, globalsPath: "../src/node-globals.cjs" });
-const operations = createRequire(import.meta.url)(join(wasmDir, `${glue}.cjs`)).operations();
+const nodeGlue = placeWasm({ glue, web: "web", node: "node", dir: wasmDir, embed: true, globals: webGlobals, globalsPath: "../src/node-globals.cjs" });
+// wasm-pack's own nodejs build, which reads the .wasm beside it.
+const operations = createRequire(import.meta.url)(built("node", `${glue}.js`)).operations();
 
 const operationTable = /^const OPERATIONS = \[\];$/m;
 /** The template entry's source with the wasm's operations() table written in. */
@@ -167,7 +179,7 @@ function withOperations(entry) {
   return source.replace(operationTable, `const OPERATIONS = ${JSON.stringify(operations)};`);
 }
 
-await bundleCommonJs("entries/node.cjs", "entries/node.cjs", { inject: ["src/node-web.js"], contents: withOperations("node.cjs") });
+await bundleCommonJs("entries/node.cjs", "entries/node.cjs", { inject: ["src/node-web.js"], contents: withOperations("node.cjs"), nodeGlue });
 
 const api = createRequire(import.meta.url)(join(out, "entries", "node.cjs"));
 const names = Object.keys(api);

@@ -1,8 +1,8 @@
-// Node, `require`: instantiates the wasm synchronously from the .wasm beside the browser entry,
-// or from bytes embedded in the package (wasm/signicat_account_management_bg.wasm.cjs) where a
-// server bundler (Next.js's Turbopack) moved the package or rewrote `__dirname`.
-// scripts/assemble.mjs bundles the ESM facade into this file with esbuild; the wasm glue stays
-// a separate file.
+// Node, `require`: instantiates the wasm synchronously from the .wasm beside this file, or from
+// bytes embedded in the package (wasm/signicat_account_management_bg.wasm.cjs) where a server
+// bundler (Next.js's Turbopack) moved the package or rewrote `__dirname`.
+// scripts/assemble.mjs bundles the ESM facade and the nodejs glue (which it writes from
+// wasm-pack's, the module required here) into this file with esbuild, so a start loads one file.
 const wasm = require("../wasm/signicat_account_management.cjs");
 const { createApi } = require("../src/facade.js");
 

@@ -5,13 +5,14 @@
 import { ok, equal, deepEqual } from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+
+import { shippedOperations } from "../support/package.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const docs = join(root, "build", "docs");
@@ -37,8 +38,7 @@ const text = (html) =>
 const examples = (html) => [...html.matchAll(/<div class="tsd-tag-example">([\s\S]*?)<\/code>/g)].map((m) => text(m[1]));
 
 // Every method the client has: the route table's operations, and listAll beside each paged list.
-const { operations } = createRequire(import.meta.url)(join(pkg, "wasm", "signicat_account_management.cjs"));
-const methods = operations().flatMap(({ name, paged }) => (paged ? [name, name.replace(/\.list$/, ".listAll")] : [name]));
+const methods = (await shippedOperations(pkg)).flatMap(({ name, paged }) => (paged ? [name, name.replace(/\.list$/, ".listAll")] : [name]));
 
 describe("the reference's pages", () => {
   test("the index, both entries and the client have a page", () => {

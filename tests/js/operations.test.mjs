@@ -4,17 +4,15 @@
 
 import { deepEqual, equal, ok } from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 
 import { clientOptions, startEmulator } from "../support/emulator.mjs";
-import { packageDir, SignicatClient, SignicatError, validate } from "../support/package.mjs";
+import { packageDir, shippedOperations, SignicatClient, SignicatError, validate } from "../support/package.mjs";
 
 // The table itself, from the wasm module the package ships.
-const { operations } = createRequire(import.meta.url)(join(packageDir, "wasm", "signicat_account_management.cjs"));
-const table = operations().map(({ name, params, body, paged }) => {
+const table = (await shippedOperations()).map(({ name, params, body, paged }) => {
   const [namespace, method] = name.split(".");
   return { name, namespace, method, params, body, paged };
 });

@@ -81,7 +81,6 @@ test("the tarball holds the entries, the glue, the types, the main .wasm and the
     "index.d.ts",
     "package.json",
     "src/facade.js",
-    "wasm/signicat_account_management.cjs",
     "wasm/signicat_account_management.d.cts",
     "wasm/signicat_account_management.d.ts",
     "wasm/signicat_account_management.js",

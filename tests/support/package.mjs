@@ -24,3 +24,10 @@ export function subpathEntry(subpath, ...conditions) {
 }
 
 export const { SignicatClient, SignicatError, validate } = await import(pathToFileURL(join(packageDir, entry("node", "import"))).href);
+
+/** The wasm's operations() table, from the web glue and the .wasm the package in `dir` ships. */
+export async function shippedOperations(dir = packageDir) {
+  const glue = await import(pathToFileURL(join(dir, "wasm", "signicat_account_management.js")).href);
+  glue.initSync({ module: readFileSync(join(dir, "entries", "signicat_account_management_bg.wasm")) });
+  return glue.operations();
+}
