@@ -80,9 +80,11 @@ ${Object.entries(facts).map(([name, value]) => `| ${name} | ${value} |`).join("\
   \`import()\` of the package (or nothing, for fetch) to the end of the import and to the end of
   the first \`get\`, token included.
   Chromium (headless, playwright-core), ${FULL.browserStartup.runs} fresh browser contexts per contender:
-  a module page on the emulator's origin (\`--serve\`) imports the package (fetch, compile and
-  init of the \`.wasm\`), then makes the first call; Resource Timing tells when the \`.wasm\` had
-  arrived, after the modules that import it.
+  a module page on the emulator's origin (\`--serve\`) imports the package and awaits \`ready\`
+  (fetch, compile and init of the \`.wasm\`), then makes the first call; Resource Timing tells
+  when the \`.wasm\` had arrived, after the entry module that asks for it. Cold is the page's
+  first load in its context; warm, the same page loaded again in that context (the emulator
+  serves files with \`no-cache\` and no validator, so the browser fetches them again).
 - **Listing**: an emulator with \`--accounts ${count(FULL.listing.accounts)}\` (a listing shows the live ones; the
   seed soft-deletes a few); each walk in a fresh process
   (${FULL.listing.runs} per contender, alternating): \`listAll({ limit: 100 })\` against a loop over \`next\`

@@ -1,6 +1,7 @@
 // Start-up: from the import of the package to the first completed call (token included),
-// against plain fetch doing the same two requests. Every run starts cold: a fresh Node
-// process, or a fresh browser context (empty HTTP and code caches) in headless Chromium.
+// against plain fetch doing the same two requests. Every Node run is a fresh process. In
+// headless Chromium each run opens a fresh browser context (empty HTTP and code caches) and
+// loads the page cold, then loads it again in the same context, warm.
 import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -86,27 +87,27 @@ export async function measureBrowserStartup({ packageDir, browserEntry, runs, si
     const env = emulatorEnv(emulator);
     const [account] = (await plainClient(env, await fetchToken(env)).listAccounts({ limit: 1 })).data;
     const query = `env=${encodeURIComponent(JSON.stringify({ ...env, accountId: account.id }))}`;
+    const load = async (page, contender) => {
+      await page.goto(`${emulator.origin}/${contender}.html?${query}`);
+      const result = await (await page.waitForFunction(() => window.result, null, { timeout: PAGE_TIMEOUT_MS })).jsonValue();
+      if (result.error) throw new Error(`Chromium, ${contender}: ${result.error}`);
+      return result;
+    };
     const samples = await alternate(["sdk", "fetch"], runs, async (contender) => {
       const context = await browser.newContext();
       try {
         const page = await context.newPage();
-        await page.goto(`${emulator.origin}/${contender}.html?${query}`);
-        const result = await (await page.waitForFunction(() => window.result, null, { timeout: PAGE_TIMEOUT_MS })).jsonValue();
-        if (result.error) throw new Error(`Chromium, ${contender}: ${result.error}`);
-        return result;
+        const cold = await load(page, contender);
+        return { cold, warm: await load(page, contender) };
       } finally {
         await context.close();
       }
     });
-    const sdk = (pick) => median(samples.sdk.map(pick));
-    return {
-      importMs: sdk((s) => s.importMs),
-      wasmArrivedMs: sdk((s) => s.wasmArrivedMs),
-      sdk: sdk((s) => s.totalMs),
-      fetch: median(samples.fetch.map((s) => s.totalMs)),
-      runs,
-      version: browser.version(),
+    const figures = (cache) => {
+      const sdk = (pick) => median(samples.sdk.map((s) => pick(s[cache])));
+      return { importMs: sdk((s) => s.importMs), wasmArrivedMs: sdk((s) => s.wasmArrivedMs), sdk: sdk((s) => s.totalMs), fetch: median(samples.fetch.map((s) => s[cache].totalMs)) };
     };
+    return { cold: figures("cold"), warm: figures("warm"), runs, version: browser.version() };
   } finally {
     await browser.close();
     await emulator.stop();
