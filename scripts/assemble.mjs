@@ -110,7 +110,7 @@ function placeWasm({ glue, web, node, dir, embed, globals, globalsPath }) {
  */
 async function bundleCommonJs(from, to, { inject = [], contents, nodeGlue } = {}) {
   await build({
-    ...(contents === undefined ? { entryPoints: [join(template, from)] } : { stdin: { contents, resolveDir: dirname(join(template, from)), sourcefile: from } }),
+    ...(contents === undefined ? { entryPoints: [join(template, from)] } : { stdin: { contents, resolveDir: dirname(join(template, from)), sourcefile: basename(from) } }),
     outfile: join(out, to),
     bundle: true,
     platform: "node",
@@ -128,8 +128,8 @@ async function bundleCommonJs(from, to, { inject = [], contents, nodeGlue } = {}
           b.onResolve({ filter: /\/node-globals\.cjs$/ }, () => ({ path: "../src/node-globals.cjs", external: true }));
           b.onResolve({ filter: /_bg\.wasm\.cjs$/ }, (args) => ({ path: args.path, external: true }));
           if (nodeGlue) {
-            b.onResolve({ filter: /\/wasm\/[^/]+\.cjs$/ }, () => ({ path: "nodejs glue", namespace: "glue" }));
-            b.onLoad({ filter: /.*/, namespace: "glue" }, () => ({ contents: nodeGlue, resolveDir: join(template, "entries"), loader: "js" }));
+            b.onResolve({ filter: /\/wasm\/[^/]+\.cjs$/ }, (args) => ({ path: basename(args.path), namespace: "wasm-bindgen nodejs glue" }));
+            b.onLoad({ filter: /.*/, namespace: "wasm-bindgen nodejs glue" }, () => ({ contents: nodeGlue, resolveDir: join(template, "entries"), loader: "js" }));
           } else {
             b.onResolve({ filter: /\/wasm\// }, (args) => ({ path: args.path, external: true }));
           }
@@ -142,7 +142,7 @@ async function bundleCommonJs(from, to, { inject = [], contents, nodeGlue } = {}
 /** Bundles the browser entry, the web glue and the facade into one ESM file that imports nothing. */
 async function bundleBrowser(contents) {
   await build({
-    stdin: { contents, resolveDir: join(template, "entries"), sourcefile: "entries/browser.js" },
+    stdin: { contents, resolveDir: join(template, "entries"), sourcefile: "browser.js" },
     outfile: join(out, "entries", "browser.js"),
     bundle: true,
     platform: "browser",
