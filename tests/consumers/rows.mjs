@@ -6,7 +6,8 @@
 // The "testing entry" rows test with the package's `./testing` export instead
 // (shared/testing-check.js, fixtures/vitest-testing), with no emulator process. Commands run
 // in the project, whose node_modules is its parent's (one install for every row), hence the
-// `../`; Parcel would otherwise write to the parent too, which it takes for the project's root.
+// `../`. Parcel takes that parent for the project's root: its cache goes in the fresh project,
+// as one kept beside the install across runs fails once the package's files have moved.
 const bin = (name) => `../node_modules/.bin/${name}`;
 // TypeScript 5.9 for the package's own type rows; the top-level `typescript` is the 6.0 Angular needs.
 const tsc5 = "../node_modules/typescript5/bin/tsc";
@@ -30,7 +31,7 @@ export const ROWS = [
   { name: "webpack 5", tool: "webpack", dir: "webpack", build: `${bin("webpack")} --mode production`, check: { serve: "." } },
   { name: "esbuild (README's one line)", tool: "esbuild", dir: "esbuild", build: `${bin("esbuild")} page.js --bundle --format=esm --outdir=dist && ${copyWasm}`, check: { serve: "." } },
   { name: "Rollup (README's one line)", tool: "rollup", dir: "rollup", build: `${bin("rollup")} -c && ${copyWasm}`, check: { serve: "." } },
-  { name: "Parcel", tool: "parcel", dir: "parcel", build: `${bin("parcel")} build index.html --dist-dir dist`, check: { serve: "dist" } },
+  { name: "Parcel", tool: "parcel", dir: "parcel", build: `${bin("parcel")} build index.html --dist-dir dist --cache-dir .parcel-cache`, check: { serve: "dist" } },
   // Angular's workspace must hold the assets it copies, so the project gets its own node_modules link.
   { name: "Angular 22 (README's one line)", tool: "@angular/cli", dir: "angular", build: `ln -sfn ../node_modules node_modules && ${node22} ../node_modules/@angular/cli/bin/ng.js build`, check: { serve: "dist/consumer/browser" } },
   { name: "Next.js client component", tool: "next", dir: "next", build: `${bin("next")} build`, check: { next: "/" } },
