@@ -7,7 +7,7 @@
 // The .wasm sits beside the entry, and `new URL("…", import.meta.url)` stays literal: bundlers
 // follow it and copy the file. Client calls wait for `ready` by themselves; `validate.*` is
 // synchronous, so it throws until `ready` has resolved.
-import { wasmResponse } from "./browser-wasm.js";
+import { wasmModule } from "./browser-wasm.js";
 import init, * as glue from "../wasm/signicat_account_management.js";
 import { createApi } from "../src/facade.js";
 
@@ -17,7 +17,7 @@ const OPERATIONS = [];
 
 let loaded = false;
 let failure;
-const loading = init({ module_or_path: wasmResponse }).then(
+const loading = init({ module_or_path: wasmModule }).then(
   () => {
     loaded = true;
   },

@@ -76,3 +76,23 @@ test("when the .wasm cannot load, ready rejects and validate and client calls sa
   assert.match(results.call, /^SignicatError config: .*WebAssembly failed to load/);
   await page.close();
 });
+
+test("a server that labels the .wasm otherwise still gets it loaded, from its bytes; one that answers 404 makes ready reject saying so", async () => {
+  const relabelled = await browser.newPage();
+  await relabelled.route("**/*.wasm", async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), "content-type": "application/octet-stream" } });
+  });
+  await relabelled.goto(server.url);
+  const results = await relabelled.waitForFunction(() => window.results, null, { timeout: 20_000 }).then((handle) => handle.jsonValue());
+  assertValidationResults(results);
+  await relabelled.close();
+
+  const missing = await browser.newPage();
+  await missing.route("**/*.wasm", (route) => route.fulfill({ status: 404, body: "not here" }));
+  await missing.goto(`${server.url}no-wasm.html`);
+  const failed = await missing.waitForFunction(() => window.results, null, { timeout: 20_000 }).then((handle) => handle.jsonValue());
+  assert.equal(failed.ready, "rejected");
+  assert.match(failed.validate, /WebAssembly failed to load: failed to fetch Wasm: 404/);
+  await missing.close();
+});
