@@ -1,18 +1,13 @@
 // What only a browser can show.
 
-import { equal, ok } from "./check.mjs";
+import { equal, ok, throws } from "./check.mjs";
 
 export const browserOnly = [
   {
     name: "a client secret in a browser is refused without dangerouslyAllowBrowser",
     async run({ SignicatClient, SignicatError, env }) {
-      let thrown;
-      try {
-        new SignicatClient({ baseUrl: env.baseUrl, tokenUrl: env.tokenUrl, clientId: env.clientId, clientSecret: env.clientSecret });
-      } catch (error) {
-        thrown = error;
-      }
-      ok(thrown instanceof SignicatError, "the constructor throws a SignicatError");
+      const secret = { baseUrl: env.baseUrl, tokenUrl: env.tokenUrl, clientId: env.clientId, clientSecret: env.clientSecret };
+      const thrown = throws(() => new SignicatClient(secret), SignicatError, "the constructor");
       equal(thrown.kind, "config", "kind");
       ok(thrown.message.includes("getToken"), "the message names the safe alternative");
       ok(!thrown.message.includes(env.clientSecret), "the message does not repeat the secret");
@@ -28,15 +23,13 @@ export const browserOnly = [
         document.body.append(element);
         return element;
       });
+      const secret = { baseUrl: env.baseUrl, tokenUrl: env.tokenUrl, clientId: env.clientId, clientSecret: env.clientSecret };
       let thrown;
       try {
-        new SignicatClient({ baseUrl: env.baseUrl, tokenUrl: env.tokenUrl, clientId: env.clientId, clientSecret: env.clientSecret });
-      } catch (error) {
-        thrown = error;
+        thrown = throws(() => new SignicatClient(secret), SignicatError, "the constructor still refuses the secret");
       } finally {
         for (const element of planted) element.remove();
       }
-      ok(thrown instanceof SignicatError, "the constructor still refuses the secret");
       equal(thrown.kind, "config", "kind");
     },
   },

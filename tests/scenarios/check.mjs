@@ -21,3 +21,14 @@ export async function rejects(promise, SignicatError, message) {
   }
   throw new Error(`check failed: ${message}: expected a rejection`);
 }
+
+/** The SignicatError `run` throws; fails if it returns or throws anything else. */
+export function throws(run, SignicatError, message) {
+  try {
+    run();
+  } catch (error) {
+    ok(error instanceof SignicatError, `${message}: throws a SignicatError (got ${error})`);
+    return error;
+  }
+  throw new Error(`check failed: ${message}: expected a throw`);
+}

@@ -5,7 +5,7 @@
 
 import { countRequests } from "./admin.mjs";
 import { clientFor, viaEnv } from "./operations.mjs";
-import { equal, ok, rejects } from "./check.mjs";
+import { equal, ok, rejects, throws } from "./check.mjs";
 
 const inBrowser = typeof window !== "undefined";
 
@@ -119,13 +119,8 @@ export const layers = [
       await emu.clearFaults();
       const refused = await rejects(client.accounts.list({ headers: { Authorization: "Bearer mine" } }), SignicatError, "authorization");
       equal(refused.kind, "config", "a header the client owns");
-      let thrown;
-      try {
-        new SignicatClient({ baseUrl: env.baseUrl, accessToken: "t", headers: { authorization: "x" } });
-      } catch (error) {
-        thrown = error;
-      }
-      equal(thrown?.kind, "config", "in the constructor too");
+      const thrown = throws(() => new SignicatClient({ baseUrl: env.baseUrl, accessToken: "t", headers: { authorization: "x" } }), SignicatError, "authorization in the constructor");
+      equal(thrown.kind, "config", "in the constructor too");
     },
   },
   {
@@ -150,7 +145,7 @@ export const layers = [
   },
   {
     name: "appInfo: the application is named in the User-Agent, or in a header of its own where browsers forbid that",
-    async run({ SignicatClient, env, emu }) {
+    async run({ SignicatClient, SignicatError, env, emu }) {
       const client = clientFor(SignicatClient, env, { appInfo: { name: "acme-admin", version: "2.1.0" } });
       await client.contacts.list({ limit: 1 });
       const sent = (await lastRequest(emu, "/contacts")).headers;
@@ -159,13 +154,8 @@ export const layers = [
       } else {
         ok(sent["user-agent"]?.endsWith(" acme-admin/2.1.0") || sent["x-signicat-client-app"] === "acme-admin/2.1.0", `named (${JSON.stringify(sent)})`);
       }
-      let thrown;
-      try {
-        new SignicatClient({ baseUrl: env.baseUrl, accessToken: "t", appInfo: { name: "my app" } });
-      } catch (error) {
-        thrown = error;
-      }
-      equal(thrown?.kind, "config", "a name with a space is refused");
+      const thrown = throws(() => new SignicatClient({ baseUrl: env.baseUrl, accessToken: "t", appInfo: { name: "my app" } }), SignicatError, "appInfo");
+      equal(thrown.kind, "config", "a name with a space is refused");
     },
   },
   {
@@ -194,13 +184,8 @@ export const layers = [
       for (const token of tokens) ok(!everything.includes(token), "no token in any log line");
       ok(!everything.includes(env.clientSecret), "no secret in any log line");
       ok(!/authorization"?:\s*"Bearer/i.test(everything), "no Authorization header");
-      let thrown;
-      try {
-        new SignicatClient({ baseUrl: env.baseUrl, accessToken: "t", logLevel: "verbose" });
-      } catch (error) {
-        thrown = error;
-      }
-      equal(thrown?.kind, "config", "an unknown level is refused");
+      const thrown = throws(() => new SignicatClient({ baseUrl: env.baseUrl, accessToken: "t", logLevel: "verbose" }), SignicatError, "logLevel");
+      equal(thrown.kind, "config", "an unknown level is refused");
     },
   },
 ];

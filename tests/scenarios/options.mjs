@@ -3,7 +3,7 @@
 // any form the rules take reach the API as RFC 3339. Runs in Node and in Chromium.
 
 import { clientFor } from "./operations.mjs";
-import { equal, ok, rejects } from "./check.mjs";
+import { equal, ok, rejects, throws } from "./check.mjs";
 
 /** A client over the suite's emulator that records the URL of every request it sends. */
 function recording(SignicatClient, env) {
@@ -49,13 +49,7 @@ export const options = [
         [{ ...base, accessToken: "t", onResponce: () => {} }, "did you mean onResponse"],
       ];
       for (const [options, hint] of cases) {
-        let thrown;
-        try {
-          new SignicatClient(options);
-        } catch (error) {
-          thrown = error;
-        }
-        ok(thrown instanceof SignicatError, `${hint}: a SignicatError`);
+        const thrown = throws(() => new SignicatClient(options), SignicatError, hint);
         equal(thrown.kind, "config", "kind");
         ok(thrown.message.includes(hint), thrown.message);
         ok(!thrown.message.includes("hunter2"), "no value is repeated");

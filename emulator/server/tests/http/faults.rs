@@ -3,7 +3,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
-use crate::support::{raw_tcp, Emulator};
+use crate::support::{raw_tcp, Emulator, Reply};
 
 const FAULT: &str = "x-emulator-fault";
 
@@ -14,6 +14,17 @@ fn account(org: &str) -> Value {
 fn get_request(emu: &Emulator, path: &str, token: &str, fault: &str) -> String {
     let host = emu.origin.trim_start_matches("http://");
     format!("GET /account-management{path} HTTP/1.1\r\nHost: {host}\r\nAuthorization: Bearer {token}\r\n{FAULT}: {fault}\r\nConnection: close\r\n\r\n")
+}
+
+/// `POST /emulator/faults` with `body` as it is, for the answer whatever its status.
+async fn arm(emu: &Emulator, body: &Value) -> Reply {
+    emu.raw(
+        "POST",
+        "/emulator/faults",
+        &[("content-type", "application/json")],
+        Some(body.to_string().into_bytes()),
+    )
+    .await
 }
 
 async fn post_statuses(emu: &Emulator, path: &str) -> Vec<u64> {
@@ -273,15 +284,7 @@ async fn armed_faults_hit_the_next_matching_requests() {
         json!({ "fault": "503", "when": "now" }),
         json!({ "times": 1 }),
     ] {
-        let reply = emu
-            .raw(
-                "POST",
-                "/emulator/faults",
-                &[("content-type", "application/json")],
-                Some(bad.to_string().into_bytes()),
-            )
-            .await;
-        assert_eq!(reply.status, 400, "{bad}");
+        assert_eq!(arm(&emu, &bad).await.status, 400, "{bad}");
     }
 }
 
@@ -312,15 +315,7 @@ async fn arming_answers_a_summary_and_refuses_overlong_filters() {
             "method",
         ),
     ] {
-        let reply = emu
-            .raw(
-                "POST",
-                "/emulator/faults",
-                &[("content-type", "application/json")],
-                Some(bad.to_string().into_bytes()),
-            )
-            .await
-            .expect(400);
+        let reply = arm(&emu, &bad).await.expect(400);
         assert_eq!(reply.invalid_params(), [name]);
         assert!(
             reply.body.len() < 1_000,
