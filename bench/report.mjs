@@ -60,6 +60,13 @@ export function rows(results) {
     row("start-up", "… of which until the `.wasm` had arrived (the entry first), and after (compile, init)", {
       sdk: `${ms(b.wasmArrivedMs)} + ${ms(b.importMs - b.wasmArrivedMs)}`,
     });
+    const p = b.preloaded;
+    row("start-up", "… in a page with the package README's two preload links (both requests leave as the page loads): import → `ready`", { sdk: ms(p.importMs) },
+      goal("≤ 30 ms", p.importMs <= 30, `${ms(p.importMs - 30)} over`));
+    row("start-up", "… navigation → `ready`, with the preload links and without", {
+      sdk: `${ms(p.readyAtMs)}, ${ms(b.readyAtMs)}`,
+      compare: `the links: ${msDelta(p.readyAtMs - b.readyAtMs)}`,
+    });
     row("start-up", `Chromium: import → first call done (incl. token), ${cache}, median of ${browserStartup.runs}`, {
       sdk: ms(b.sdk),
       fetch: ms(b.fetch),

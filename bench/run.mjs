@@ -84,7 +84,11 @@ ${Object.entries(facts).map(([name, value]) => `| ${name} | ${value} |`).join("\
   (fetch, compile and init of the \`.wasm\`), then makes the first call; Resource Timing tells
   when the \`.wasm\` had arrived, after the entry module that asks for it. Cold is the page's
   first load in its context; warm, the same page loaded again in that context (the emulator
-  serves files with \`no-cache\` and no validator, so the browser fetches them again).
+  serves files with \`no-cache\` and no validator, so the browser fetches them again). A third
+  page is the SDK's with the package README's two preload links in its \`<head>\`
+  (\`modulepreload\` for the entry, \`preload as="fetch"\` for the \`.wasm\`); as those start both
+  requests before its module runs, it is also timed from the navigation, beside the SDK's page
+  without them.
 - **Listing**: an emulator with \`--accounts ${count(FULL.listing.accounts)}\` (a listing shows the live ones; the
   seed soft-deletes a few); each walk in a fresh process
   (${FULL.listing.runs} per contender, alternating): \`listAll({ limit: 100 })\` against a loop over \`next\`
