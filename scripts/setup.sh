@@ -15,6 +15,13 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 logs=build/setup
 mkdir -p "$logs"
 background=()
+target_dir=
+# A setup that stops early leaves no download running behind it, nor a build directory.
+cleanup() {
+  for job in "${background[@]}"; do kill "${job#*:}" 2>/dev/null || true; done
+  [ -z "$target_dir" ] || rm -rf "$target_dir"
+}
+trap cleanup EXIT
 in_background() {
   local name=$1
   shift
@@ -59,7 +66,6 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BIND
   section "cargo install --path tools/wasm-bindgen-cli --locked (wasm-bindgen $WASM_BINDGEN_VERSION, about a minute)"
   # A path install builds in the package's own target/ unless told otherwise; keep the tree clean.
   target_dir=$(mktemp -d)
-  trap 'rm -rf "$target_dir"' EXIT
   cargo install --path tools/wasm-bindgen-cli --locked --force --target-dir "$target_dir"
 fi
 
