@@ -83,6 +83,8 @@ for job in "${background[@]}"; do
     die "${job%%:*} failed (its output is above)"
   fi
 done
+# All ended: the exit trap has nothing of theirs to stop (their ids may be another's by then).
+background=()
 
 # wasm-pack runs whichever wasm-opt comes first on PATH. Debian's (binaryen 108) emits
 # modules that fail to load ("WebAssembly.Table.set(): Argument 1 is invalid for table").
